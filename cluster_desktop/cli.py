@@ -1,0 +1,75 @@
+"""``cluster-desktop``: the GUI by default; commands for administrators, scripts and tests.
+
+Exit codes: 0 success, 1 refused (one clear line on stderr), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from cluster_desktop import __version__
+from cluster_desktop.domain.errors import DomainError, set_language
+
+from .commands.context import Cli
+
+# Each module registers its own sub-commands; a module that is not there yet is skipped.
+COMMAND_MODULES = (
+    "office",
+    "reference",
+    "clusters",
+    "keys",
+    "bundle",
+    "printing",
+    "licenses",
+    "screenshot",
+    "users",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cluster-desktop", description="Cluster Desktop (TPO export clusters)")
+    p.add_argument("--version", action="version", version=f"cluster-desktop {__version__}")
+    p.add_argument("--data-dir", help="data directory (default: the user's data directory)")
+    p.add_argument("--db-url", help="database URL instead of the SQLite file (e.g. postgresql+psycopg://…)")
+    p.add_argument("--user", help="act as this user")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--lang", choices=["fa", "en"], default="fa")
+    p.add_argument("--self-check", action="store_true", help="smoke test of a packaged build")
+    sub = p.add_subparsers(dest="command")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"cluster_desktop.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cluster_desktop.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    set_language(args.lang)
+    if args.self_check:
+        from .selfcheck import run_self_check
+
+        return run_self_check()
+    cli = Cli.from_args(args)
+    if args.command is None:
+        from .app import run_gui
+
+        return run_gui(cli.data_dir, args.lang, db_url=cli.db_url)
+    try:
+        return int(args.handler(args, cli) or 0)
+    except DomainError as e:
+        sys.stderr.write(str(e).replace("\n", " ") + "\n")
+        return 1
+    finally:
+        cli.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,264 @@
+"""Evaluation (F3-4 in the province, F6-1 at the centre): members' independent sheets, consolidation,
+ranking. A member sees nobody else's sheet until their own is submitted."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
+from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.domain.scoring import Consolidation, CriterionWeight, consolidate, rank, validate_score
+from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.store.models import (
+    CriteriaSet,
+    Criterion,
+    Dossier,
+    Evaluation,
+    Member,
+    Score,
+    utcnow,
+)
+
+from . import audit
+from .actor import Actor, require
+from .clusters import get_dossier
+
+SCORING_STATES = {
+    "province": {DossierState.PROVINCIAL_EVALUATION.value},
+    "central": {DossierState.CENTRAL_REVIEW.value, DossierState.RECEIVED.value},
+}
+SEE_ALL = (Role.SECRETARY, Role.VIEWER)
+
+
+def level_of(actor: Actor) -> str:
+    return "central" if actor.office_kind is OfficeKind.CENTRAL else "province"
+
+
+def current_criteria_set(session: Session) -> CriteriaSet:
+    cs = session.scalar(select(CriteriaSet).where(CriteriaSet.is_current.is_(True)))
+    if cs is None:
+        raise NotFound("مجموعه معیارها تعریف نشده است.", "No criteria set is defined.")
+    return cs
+
+
+def weights_of(cs: CriteriaSet) -> list[CriterionWeight]:
+    return [CriterionWeight(c.code, c.weight) for c in cs.criteria]
+
+
+def _member_of(session: Session, actor: Actor) -> Member:
+    if actor.member_id is None:
+        raise PermissionDenied(
+            "این کاربر عضو کارگروه نیست و برگهٔ ارزیابی ندارد.",
+            "This user is not a working-group member and has no evaluation sheet.",
+        )
+    member = session.get(Member, actor.member_id)
+    if member is None or not member.active:
+        raise PermissionDenied(
+            "عضویت این کاربر در کارگروه فعال نیست.", "This user's membership is not active."
+        )
+    return member
+
+
+def my_sheet(session: Session, actor: Actor, dossier_id: str) -> Evaluation | None:
+    if actor.member_id is None:
+        return None
+    return session.scalar(
+        select(Evaluation).where(
+            Evaluation.dossier_id == dossier_id,
+            Evaluation.member_id == actor.member_id,
+            Evaluation.level == level_of(actor),
+        )
+    )
+
+
+@dataclass
+class SheetInput:
+    scores: Mapping[str, int | str | None]
+    comments: Mapping[str, str]
+    comment: str = ""
+
+
+def save_sheet(
+    session: Session, actor: Actor, dossier_id: str, data: SheetInput, *, submit: bool = False
+) -> Evaluation:
+    """Save (and optionally submit) the acting member's own sheet; a submitted sheet is final."""
+    require(actor, (Role.EVALUATOR, Role.SECRETARY), what_fa="امتیازدهی", what_en="score dossiers")
+    member = _member_of(session, actor)
+    dossier = get_dossier(session, dossier_id)
+    level = level_of(actor)
+    if dossier.state not in SCORING_STATES[level]:
+        raise PermissionDenied(
+            "این پرونده اکنون در مرحلهٔ ارزیابی نیست.", "This dossier is not open for scoring."
+        )
+    sheet = my_sheet(session, actor, dossier_id)
+    if sheet is not None and sheet.submitted_at is not None:
+        raise PermissionDenied(
+            "برگهٔ ارزیابی شما ارسال شده و دیگر تغییر نمی‌کند.",
+            "Your sheet was submitted and can no longer change.",
+        )
+    cs = session.get(CriteriaSet, sheet.criteria_set_id) if sheet else current_criteria_set(session)
+    assert cs is not None
+    c = FieldCollector()
+    parsed: dict[str, int] = {}
+    for crit in cs.criteria:
+        raw = data.scores.get(crit.code)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            if submit:
+                c.add(
+                    f"score.{crit.code}",
+                    f"امتیاز معیار «{crit.title_fa}» را وارد کنید.",
+                    f"Score the criterion '{crit.title_en}'.",
+                )
+            continue
+        if isinstance(raw, str):
+            from cluster_desktop.domain.numbers import parse_int
+
+            raw = c.check(parse_int, raw, field=f"score.{crit.code}", label=crit.title_fa)
+            if raw is None:
+                continue
+        got = c.check(validate_score, raw, field=f"score.{crit.code}", label=crit.title_fa)
+        if got is not None:
+            parsed[crit.code] = got
+    c.raise_if_any()
+    if sheet is None:
+        sheet = Evaluation(
+            owner_office_id=actor.office_id,
+            dossier_id=dossier.id,
+            member_id=member.id,
+            level=level,
+            criteria_set_id=cs.id,
+        )
+        session.add(sheet)
+    else:
+        sheet.version += 1
+        sheet.updated_at = utcnow()
+    sheet.comment = (data.comment or "").strip()
+    sheet.scores = [
+        Score(
+            owner_office_id=actor.office_id,
+            criterion_code=code,
+            score=val,
+            comment=(data.comments.get(code) or "").strip(),
+        )
+        for code, val in parsed.items()
+    ]
+    if submit:
+        sheet.submitted_at = utcnow()
+    session.flush()
+    if submit:
+        refresh_score(session, dossier, level)
+    audit.record(
+        session,
+        actor,
+        "evaluation.submit" if submit else "evaluation.save",
+        "evaluation",
+        sheet.id,
+        dossier=dossier.id,
+    )
+    return sheet
+
+
+def can_see_all(session: Session, actor: Actor, dossier_id: str) -> bool:
+    """Secretaries and viewers see every sheet; a member only after submitting their own."""
+    if actor.role in SEE_ALL or actor.role is Role.ADMIN:
+        return True
+    sheet = my_sheet(session, actor, dossier_id)
+    return sheet is not None and sheet.submitted_at is not None
+
+
+def submitted_sheets(session: Session, dossier_id: str, level: str) -> list[Evaluation]:
+    return list(
+        session.scalars(
+            select(Evaluation).where(
+                Evaluation.dossier_id == dossier_id,
+                Evaluation.level == level,
+                Evaluation.submitted_at.is_not(None),
+            )
+        )
+    )
+
+
+def visible_sheets(
+    session: Session, actor: Actor, dossier_id: str, level: str | None = None
+) -> list[Evaluation]:
+    level = level or level_of(actor)
+    if not can_see_all(session, actor, dossier_id):
+        raise PermissionDenied(
+            "برگه‌های دیگران پس از ارسال برگهٔ خودتان نمایش داده می‌شود.",
+            "Other members' sheets are shown after you submit your own.",
+        )
+    return submitted_sheets(session, dossier_id, level)
+
+
+@dataclass
+class ConsolidatedView:
+    criteria: list[Criterion]
+    consolidation: Consolidation
+    member_names: dict[str, str]
+    threshold: float
+    sheets: list[Evaluation]
+
+
+def _consolidate(
+    session: Session, dossier_id: str, level: str
+) -> tuple[Consolidation, list[Evaluation], CriteriaSet]:
+    sheets = submitted_sheets(session, dossier_id, level)
+    cs = session.get(CriteriaSet, sheets[0].criteria_set_id) if sheets else current_criteria_set(session)
+    assert cs is not None
+    # A revision (F15) never rewrites old scores: sheets are consolidated with the set they used.
+    data = {
+        s.member_id: {sc.criterion_code: sc.score for sc in s.scores}
+        for s in sheets
+        if s.criteria_set_id == cs.id
+    }
+    return consolidate(data, weights_of(cs)), sheets, cs
+
+
+def consolidated(
+    session: Session, actor: Actor, dossier_id: str, level: str | None = None
+) -> ConsolidatedView:
+    level = level or level_of(actor)
+    if not can_see_all(session, actor, dossier_id):
+        raise PermissionDenied(
+            "جمع‌بندی امتیازها پس از ارسال برگهٔ خودتان نمایش داده می‌شود.",
+            "The consolidated scores are shown after you submit your own sheet.",
+        )
+    cons, sheets, cs = _consolidate(session, dossier_id, level)
+    names = {
+        m.id: m.full_name
+        for m in session.scalars(select(Member).where(Member.id.in_([s.member_id for s in sheets])))
+    }
+    return ConsolidatedView(list(cs.criteria), cons, names, cs.threshold, sheets)
+
+
+def refresh_score(session: Session, dossier: Dossier, level: str) -> None:
+    cons, _, _ = _consolidate(session, dossier.id, level)
+    if level == "central":
+        dossier.central_score = cons.score
+    else:
+        dossier.provincial_score = cons.score
+
+
+def ranking(
+    session: Session,
+    *,
+    province_code: str | None = None,
+    level: str = "province",
+    states: tuple[str, ...] = (),
+) -> list[tuple[Dossier, float | None, int | None]]:
+    """Dossiers ranked by score (competition ranking; unscored last), per province or national."""
+    q = select(Dossier)
+    if province_code:
+        q = q.where(Dossier.province_code == province_code)
+    if states:
+        q = q.where(Dossier.state.in_(states))
+    dossiers = list(session.scalars(q))
+    col = "central_score" if level == "central" else "provincial_score"
+    scored = [(d, getattr(d, col)) for d in dossiers]
+    ranks = dict(rank([(d.id, s) for d, s in scored]))
+    out = [(d, s, ranks[d.id]) for d, s in scored]
+    return sorted(out, key=lambda r: (r[2] is None, r[2] or 0))

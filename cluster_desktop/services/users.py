@@ -1,0 +1,151 @@
+"""Users and roles: login, creation, passwords (scrypt), and who may hold the office keys."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.errors import ConflictError, DomainError, NotFound, ValidationError
+from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.domain.text import clean_text
+from cluster_desktop.store.models import KeyWrap, Office, User
+
+from . import audit, security
+from .actor import Actor, require
+
+# Roles whose holders can sign and decrypt bundles (they get a wrap of the office data key).
+KEY_HOLDERS = (Role.ADMIN, Role.SECRETARY)
+MIN_PASSWORD = 8
+_USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,31}$")
+
+
+def validate_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            f"گذرواژه باید دست‌کم {to_persian_digits(MIN_PASSWORD)} نویسه باشد.",
+            f"The password must have at least {MIN_PASSWORD} characters.",
+            field="password",
+        )
+
+
+def validate_username(username: str) -> str:
+    username = username.strip()
+    if not _USERNAME.match(username):
+        raise ValidationError(
+            "نام کاربری باید با حرف لاتین شروع شود و فقط حروف لاتین، رقم، نقطه، خط تیره یا زیرخط داشته باشد.",
+            "The username must start with a Latin letter and hold only letters, digits, '.', '-' or '_'.",
+            field="username",
+        )
+    return username
+
+
+def local_office(session: Session) -> Office:
+    office = session.scalar(select(Office).where(Office.is_local.is_(True)))
+    if office is None:
+        raise NotFound("این دفتر هنوز راه‌اندازی نشده است.", "This office has not been set up yet.")
+    return office
+
+
+def actor_for(session: Session, user: User) -> Actor:
+    office = local_office(session)
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        full_name=user.full_name,
+        role=Role(user.role),
+        office_id=office.id,
+        office_kind=OfficeKind(office.kind),
+        province_code=office.province_code,
+        member_id=user.member_id,
+    )
+
+
+def authenticate(session: Session, username: str, password: str) -> Actor:
+    """The actor for a username and password; one vague message for any failure."""
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None or not user.active or not security.verify_password(password, user.password_hash):
+        raise DomainError("نام کاربری یا گذرواژه نادرست است.", "Wrong username or password.")
+    return actor_for(session, user)
+
+
+def create_user_record(
+    session: Session,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    member_id: str | None = None,
+) -> User:
+    username = validate_username(username)
+    full_name = clean_text(full_name)
+    if not full_name:
+        raise ValidationError("نام و نام خانوادگی را وارد کنید.", "Enter the full name.", field="full_name")
+    validate_new_password(password)
+    if session.scalar(select(User).where(User.username == username)):
+        raise ConflictError("این نام کاربری قبلاً ثبت شده است.", "This username is taken.", field="username")
+    user = User(
+        username=username,
+        full_name=full_name,
+        role=role.value,
+        password_hash=security.hash_password(password),
+        member_id=member_id,
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    member_id: str | None = None,
+    data_key: bytes | None = None,
+) -> User:
+    """Add a user (admin only). Key holders need the office data key, unlocked by the admin."""
+    require(actor, (), what_fa="تعریف کاربر", what_en="create users")
+    user = create_user_record(
+        session, username=username, full_name=full_name, role=role, password=password, member_id=member_id
+    )
+    if role in KEY_HOLDERS and data_key is not None:
+        session.add(KeyWrap(user_id=user.id, wrapped=security.wrap_data_key(data_key, password)))
+    audit.record(session, actor, "user.create", "user", str(user.id), username=user.username, role=role.value)
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.username)))
+
+
+def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    user = session.get(User, actor.user_id)
+    assert user is not None
+    if not security.verify_password(old, user.password_hash):
+        raise ValidationError(
+            "گذرواژهٔ فعلی نادرست است.", "The current password is wrong.", field="old_password"
+        )
+    validate_new_password(new)
+    user.password_hash = security.hash_password(new)
+    wrap = session.get(KeyWrap, user.id)
+    if wrap is not None:
+        wrap.wrapped = security.wrap_data_key(security.unwrap_data_key(wrap.wrapped, old), new)
+    audit.record(session, actor, "user.password", "user", str(user.id))
+
+
+def unlock_data_key(session: Session, actor: Actor, password: str) -> bytes:
+    """The office data key, for an actor who holds a wrap of it (to sign or open bundles)."""
+    wrap = session.get(KeyWrap, actor.user_id)
+    if wrap is None:
+        raise DomainError(
+            "این کاربر به کلیدهای دفتر دسترسی ندارد؛ با مدیر سامانه یا دبیر کارگروه کار کنید.",
+            "This user holds no office keys; act as the administrator or the secretary.",
+        )
+    return security.unwrap_data_key(wrap.wrapped, password)

@@ -1,0 +1,89 @@
+"""The engine, its SQLite pragmas and sessions.
+
+SQLite is the embedded default; a ``postgresql+…`` URL works with the same models and migrations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from cluster_desktop.domain.errors import DomainError
+
+DB_FILENAME = "cluster-desktop.sqlite3"
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 opens implicit transactions and commits DDL on its own; let SQLAlchemy
+    # drive BEGIN/COMMIT so a failed migration or import rolls back entirely.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def quick_check(engine: Engine) -> None:
+    """Refuse to work on a damaged SQLite file (PRAGMA quick_check), before anything writes to it."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise DomainError(
+            "پایگاه داده آسیب دیده است؛ از آخرین پشتیبان بازیابی کنید: " + "; ".join(rows[:3]),
+            "The database is damaged; restore the latest backup: " + "; ".join(rows[:3]),
+        )
+
+
+def integrity_check(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.execute(text("PRAGMA integrity_check")).scalar())
+
+
+class Database:
+    """An engine and its session factory for one data directory or URL."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends normally, rolled back on any error."""
+        s = self.sessions()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

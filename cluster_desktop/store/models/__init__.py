@@ -1,0 +1,87 @@
+"""All tables of the programme; importing this module registers them on ``Base.metadata``."""
+
+from .base import Base, Synced, UTCDateTime, new_uuid, utcnow
+from .central import DatabankEntry, License
+from .clusters import (
+    Attachment,
+    Cluster,
+    Dossier,
+    FeasibilityPlan,
+    Firm,
+    PlanDraft,
+    PlanTarget,
+    Product,
+    TargetMarket,
+    YearlyFigure,
+)
+from .evaluation import CriteriaSet, Criterion, Evaluation, Score, Transition
+from .groups import Attendance, Meeting, Member, Resolution, WorkingGroup
+from .office import AuditEntry, KeyWrap, LocalKeys, Office, Setting, User
+from .programme import (
+    Activity,
+    Allocation,
+    Indicator,
+    IndicatorValue,
+    Instruction,
+    Programme,
+    SupportItem,
+    SupportPackage,
+    TrainingEvent,
+)
+from .reference import Organization, Phase, PhaseStep, ProcessStep, Province, Responsibility
+from .sync import ImportLog, Outbound, SentBundle, TrustedKey
+
+__all__ = [
+    "Activity",
+    "Allocation",
+    "Attachment",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Cluster",
+    "CriteriaSet",
+    "Criterion",
+    "DatabankEntry",
+    "Dossier",
+    "Evaluation",
+    "FeasibilityPlan",
+    "Firm",
+    "ImportLog",
+    "Indicator",
+    "IndicatorValue",
+    "Instruction",
+    "KeyWrap",
+    "License",
+    "LocalKeys",
+    "Meeting",
+    "Member",
+    "Office",
+    "Organization",
+    "Outbound",
+    "Phase",
+    "PhaseStep",
+    "PlanDraft",
+    "PlanTarget",
+    "ProcessStep",
+    "Product",
+    "Programme",
+    "Province",
+    "Resolution",
+    "Responsibility",
+    "Score",
+    "SentBundle",
+    "Setting",
+    "SupportItem",
+    "SupportPackage",
+    "Synced",
+    "TargetMarket",
+    "TrainingEvent",
+    "Transition",
+    "TrustedKey",
+    "UTCDateTime",
+    "User",
+    "WorkingGroup",
+    "YearlyFigure",
+    "new_uuid",
+    "utcnow",
+]

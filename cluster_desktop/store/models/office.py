@@ -1,0 +1,84 @@
+"""This installation's office, the offices it knows, users, settings and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, utcnow
+
+
+class Office(Base):
+    """An office: the local installation (``is_local``) or a peer enrolled from its certificate."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # central | province
+    province_code: Mapped[str | None] = mapped_column(ForeignKey("provinces.code"))
+    name_fa: Mapped[str]
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    email: Mapped[str] = mapped_column(String(128), default="")
+    head_name: Mapped[str] = mapped_column(default="")
+    secretary_name: Mapped[str] = mapped_column(default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LocalKeys(Base):
+    """The local office's private keys, sealed; the data key is wrapped once per key-holding user."""
+
+    __tablename__ = "local_keys"
+
+    office_id: Mapped[str] = mapped_column(ForeignKey("offices.id"), primary_key=True)
+    signing_public_key: Mapped[str] = mapped_column(Text)  # base64
+    age_recipient: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    sealed_keys: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str]
+    role: Mapped[str] = mapped_column(String(16))  # domain.roles.Role
+    password_hash: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    member_id: Mapped[str | None] = mapped_column(ForeignKey("wg_members.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class KeyWrap(Base):
+    """The office data key, encrypted under one user's password (scrypt + AES-GCM)."""
+
+    __tablename__ = "key_wraps"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    wrapped: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    username: Mapped[str] = mapped_column(String(64))
+    office_id: Mapped[str | None] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set up Cluster Desktop from a source checkout on Debian/Ubuntu with Python 3.11:
+# the system libraries Qt needs, a virtualenv in .venv, the package (and with --test, the test tools).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WITH_TEST=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) WITH_TEST=1 ;;
+    *) echo "usage: scripts/install.sh [--test]" >&2; exit 2 ;;
+  esac
+done
+
+# Qt's libraries (also offscreen) and poppler-utils (pdftoppm, used to look at printed PDFs).
+DEB_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 poppler-utils"
+missing=""
+for p in $DEB_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else SUDO="none"; fi
+  if [ "$SUDO" = none ]; then
+    echo "Please install these Debian packages first:$missing" >&2; exit 1
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$WITH_TEST" = 1 ]; then
+  .venv/bin/python -m pip install -q -e ".[test,package]"
+else
+  .venv/bin/python -m pip install -q -e .
+fi

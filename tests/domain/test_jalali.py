@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cluster_desktop.domain.errors import ValidationError
+from cluster_desktop.domain.jalali import (
+    JALALI_MONTHS_FA,
+    format_jalali,
+    format_jalali_datetime,
+    format_jalali_long,
+    jalali_year,
+    jalali_year_bounds,
+    parse_jalali,
+    today_jalali,
+)
+
+
+@pytest.mark.parametrize("text", ["1403/12/30", "۱۴۰۳/۱۲/۳۰", "١٤٠٣-١٢-٣٠", "1403.12.30", "30/12/1403"])
+def test_last_day_of_leap_year_1403_parses_in_every_spelling(text):
+    assert parse_jalali(text) == date(2025, 3, 20)
+
+
+def test_zero_padding_is_optional():
+    assert parse_jalali("1405/9/7") == parse_jalali("۱۴۰۵/۰۹/۰۷") == date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("text", ["1404/12/30", "1403/12/31", "1403/13/01", "1403/07/31", "1403/01/32"])
+def test_days_that_do_not_exist_are_refused(text):
+    with pytest.raises(ValidationError) as err:
+        parse_jalali(text, field="تاریخ جلسه")
+    assert "وجود ندارد" in err.value.fa
+    assert err.value.field == "تاریخ جلسه"
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1403/12", "14031230", "1403/12/30/1", "03/12/30"])
+def test_malformed_dates_are_refused(text):
+    with pytest.raises(ValidationError):
+        parse_jalali(text)
+
+
+def test_formats():
+    d = date(2026, 11, 28)
+    assert format_jalali(d) == "۱۴۰۵/۰۹/۰۷"
+    assert format_jalali(d, persian=False) == "1405/09/07"
+    assert format_jalali(None) == ""
+    assert format_jalali_long(d) == "۷ آذر ۱۴۰۵"
+    assert jalali_year(d) == 1405
+    assert JALALI_MONTHS_FA[8] == "آذر"
+
+
+def test_utc_time_is_shown_in_tehran():
+    # GIVEN a UTC timestamp 10:35 (Tehran is +03:30 all year since 2022)
+    dt = datetime(2026, 11, 28, 10, 35, tzinfo=UTC)
+    assert format_jalali_datetime(dt) == "۱۴۰۵/۰۹/۰۷ ۱۴:۰۵"
+    # AND a naive value (as SQLite returns it) counts as UTC
+    assert format_jalali_datetime(dt.replace(tzinfo=None)) == "۱۴۰۵/۰۹/۰۷ ۱۴:۰۵"
+
+
+def test_late_utc_evening_is_the_next_jalali_day_in_tehran():
+    assert format_jalali(datetime(2026, 11, 27, 21, 0, tzinfo=UTC)) == "۱۴۰۵/۰۹/۰۷"
+
+
+def test_year_bounds_and_today():
+    assert jalali_year_bounds(1403) == (date(2024, 3, 20), date(2025, 3, 20))
+    assert len(today_jalali()) == 10
+
+
+@given(st.dates(min_value=date(1925, 1, 1), max_value=date(2100, 12, 31)))
+def test_format_then_parse_round_trips(d):
+    assert parse_jalali(format_jalali(d)) == d
+    assert parse_jalali(format_jalali(d, persian=False)) == d
+
+
+def test_each_year_has_365_or_366_days():
+    for year in range(1380, 1420):
+        first, last = jalali_year_bounds(year)
+        assert (last - first + timedelta(days=1)).days in (365, 366)
+        assert jalali_year_bounds(year + 1)[0] == last + timedelta(days=1)
+
+
+def test_label_is_shown_while_field_stays_the_key():
+    with pytest.raises(ValidationError) as err:
+        parse_jalali("1404/12/30", field="meeting_date", label="تاریخ جلسه")
+    assert err.value.fa.startswith("«تاریخ جلسه»")
+    assert err.value.field == "meeting_date"

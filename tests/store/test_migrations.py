@@ -1,0 +1,138 @@
+"""Models and migrations agree; upgrades keep data and take a verified backup; newer databases are refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select
+
+from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.store.db import DB_FILENAME, Database, integrity_check, sqlite_url
+from cluster_desktop.store.migrate import current_revision, head_revision, upgrade_database
+from cluster_desktop.store.models import Base, Cluster
+
+
+def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
+    # GIVEN a database migrated to head
+    db = Database(sqlite_url(tmp_path))
+    upgrade_database(db.engine, tmp_path)
+    # WHEN alembic compares it with the models
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    # THEN there is nothing to generate
+    assert diff == []
+
+
+def test_pragmas_are_set(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path))
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def _downgrade(db: Database, revision: str) -> None:
+    from cluster_desktop.store.migrate import alembic_config, run_in_transaction
+
+    run_in_transaction(db.engine, alembic_config(db.engine), revision, downgrade=True)
+
+
+def _counts(path: Path) -> dict[str, int]:
+    con = sqlite3.connect(path)
+    try:
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()
+
+
+def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province_admin) -> None:
+    # GIVEN an office with data, taken back to the first schema revision
+    from cluster_desktop.services import clusters
+
+    with workspace.db.session() as s:
+        clusters.create_cluster(s, province_admin, clusters.ClusterInput(
+            name="پسته رفسنجان", county="رفسنجان",
+            products=[clusters.ProductInput("0802.51", "پسته با پوست")]))
+    workspace.close()
+    path = workspace.data_dir / DB_FILENAME
+    db = Database(sqlite_url(workspace.data_dir))
+    _downgrade(db, "0001")
+    before = _counts(path)
+    # WHEN the current code opens it
+    backup = upgrade_database(db.engine, workspace.data_dir)
+    # THEN a verified backup exists, every row is still there, and the new column was filled
+    assert backup is not None and backup.exists()
+    assert _counts(backup) == before
+    assert _counts(path) == before
+    assert current_revision(db.engine) == head_revision(db.engine)
+    assert integrity_check(db.engine) == "ok"
+    con = sqlite3.connect(path)
+    assert "0802.51" in con.execute("SELECT search_text FROM clusters").fetchone()[0]
+
+
+def test_backup_is_taken_before_a_real_migration(tmp_path: Path) -> None:
+    # GIVEN a database at the first revision holding a row
+    db = Database(sqlite_url(tmp_path))
+    from alembic import command
+
+    from cluster_desktop.store.migrate import alembic_config
+
+    cfg = alembic_config(db.engine)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO provinces VALUES ('IR-07','فارس','Fars','شیراز','IR-14')")
+    db.dispose()
+    # WHEN upgraded
+    backup = upgrade_database(Database(sqlite_url(tmp_path)).engine, tmp_path)
+    # THEN the backup holds the row
+    assert backup is not None
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT name_fa FROM provinces").fetchone()[0] == "فارس"
+
+
+def test_a_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path))
+    upgrade_database(db.engine, tmp_path)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num='9999_future'")
+    size_before = (tmp_path / DB_FILENAME).stat().st_size
+    with pytest.raises(DomainError) as err:
+        upgrade_database(db.engine, tmp_path)
+    assert "جدیدتر" in str(err.value)
+    assert (tmp_path / DB_FILENAME).stat().st_size == size_before
+    assert current_revision(db.engine) == "9999_future"
+
+
+def test_reference_data_loads_idempotently(workspace) -> None:
+    from cluster_desktop.store.models import (
+        CriteriaSet,
+        Office,
+        Organization,
+        ProcessStep,
+        Province,
+        Responsibility,
+    )
+    from cluster_desktop.store.reference import load_reference
+
+    with workspace.db.session() as s:
+        first = load_reference(s)
+    with workspace.db.session() as s:
+        second = load_reference(s)
+        assert first == second
+        assert s.query(Province).count() == 31
+        assert s.query(Office).count() == 32
+        assert s.query(CriteriaSet).count() == 1
+        assert len(s.scalar(select(CriteriaSet)).criteria) == 9
+        assert s.query(ProcessStep).count() == first["processes"]
+        assert s.query(Organization).count() == first["organizations"]
+        assert s.query(Responsibility).count() == first["responsibilities"] > 50
+        f31 = s.get(ProcessStep, "F3-1")
+        assert f31 is not None and "معیارهای ماده ۷" in f31.title_fa
+        assert s.query(Cluster).count() == 0

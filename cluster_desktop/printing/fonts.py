@@ -8,6 +8,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from cluster_desktop.paths import resource
+
 FONT_REGULAR = "Vazirmatn"
 FONT_BOLD = "Vazirmatn-Bold"
 
@@ -16,12 +18,8 @@ _registered = False
 
 
 def font_path(bold: bool = False) -> Path:
-    """Path of the Vazirmatn TTF in the repository's resources directory.
-
-    The only place that knows where fonts live; to be swapped for the shared resource locator.
-    """
-    resources = Path(__file__).resolve().parents[2] / "resources"
-    return resources / "fonts" / ("Vazirmatn-Bold.ttf" if bold else "Vazirmatn-Regular.ttf")
+    """Path of the shipped Vazirmatn TTF (checkout, wheel or frozen build: see ``paths``)."""
+    return resource("fonts", "Vazirmatn-Bold.ttf" if bold else "Vazirmatn-Regular.ttf")
 
 
 def register_fonts() -> tuple[str, str]:

@@ -1,0 +1,110 @@
+"""Start-up: Qt application, right-to-left Persian locale, Vazirmatn, translations, then the office.
+
+Order matters: the database is checked, backed up and migrated before any window opens.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from cluster_desktop.domain.errors import DomainError, set_language
+from cluster_desktop.paths import resource
+
+from . import prompts
+
+_translators: list[QTranslator] = []
+
+
+def load_fonts() -> str:
+    family = "Vazirmatn"
+    for name in ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        if font_id >= 0:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    return family
+
+
+def install_translations(app: QApplication, lang: str) -> int:
+    """Our per-source .qm files and Qt's own Persian strings (buttons of standard dialogs)."""
+    for t in _translators:
+        app.removeTranslator(t)
+    _translators.clear()
+    if lang != "fa":
+        return 0
+    files = sorted(resource("translations", "fa").glob("*.qm"))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for base in ("qtbase_fa", "qt_fa"):
+        t = QTranslator()
+        if t.load(base, qt_dir):
+            app.installTranslator(t)
+            _translators.append(t)
+            break
+    for qm in files:
+        t = QTranslator()
+        if t.load(str(qm)):
+            app.installTranslator(t)
+            _translators.append(t)
+    return len(files)
+
+
+def setup_application(lang: str = "fa", app: QApplication | None = None) -> QApplication:
+    """Create (or configure the existing) QApplication for ``lang``; right to left for Persian."""
+    set_language(lang)
+    app = app or QApplication.instance() or QApplication(sys.argv[:1])  # type: ignore[assignment]
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Cluster Desktop")
+    app.setOrganizationName("TPO")
+    family = load_fonts()
+    app.setFont(QFont(family, 10))
+    icon = resource("icons", "cluster-desktop.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    if lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    install_translations(app, lang)
+    return app
+
+
+def run(data_dir: Path, lang: str, *, db_url: str | None = None) -> int:
+    """Open the office in ``data_dir``: first-run wizard or login, then the main window."""
+    from cluster_desktop.services.workspace import Workspace
+
+    from .context import AppContext
+    from .mainwindow import MainWindow
+
+    app = setup_application(lang)
+    try:
+        ws = Workspace.open(data_dir, db_url)
+    except DomainError as e:
+        prompts.error(None, e)
+        return 1
+    actor = None
+    if ws.local_office() is None:
+        from .setup_wizard import SetupWizard
+
+        wizard = SetupWizard(ws)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
+            return 0
+        actor = wizard.actor
+    else:
+        from .login import LoginDialog
+
+        login = LoginDialog(ws)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        actor = login.actor
+    ctx = AppContext(ws, actor, lang)
+    win = MainWindow(ctx)
+    win.show()
+    code = app.exec()
+    ws.close()
+    return code

@@ -1,0 +1,70 @@
+"""Every question and message box goes through here, so tests patch one place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from cluster_desktop.domain.errors import DomainError
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def save_discard_cancel(parent: QWidget | None, what: str) -> str:
+    """Unsaved edits: returns ``"save"``, ``"discard"`` or ``"cancel"``."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("prompts", "Unsaved changes"),
+        QCoreApplication.translate("prompts", "%1 has unsaved changes. Save them?").replace("%1", what),
+        parent=parent,
+    )
+    save = box.addButton(QCoreApplication.translate("prompts", "Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(
+        QCoreApplication.translate("prompts", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("prompts", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def error(parent: QWidget | None, problem: BaseException | str, title: str | None = None) -> None:
+    """Show a refusal or failure once, in the user's language."""
+    text = (
+        str(problem)
+        if isinstance(problem, DomainError | str)
+        else QCoreApplication.translate("prompts", "Unexpected error: %1").replace(
+            "%1", f"{type(problem).__name__}: {problem}"
+        )
+    )
+    QMessageBox.warning(parent, title or QCoreApplication.translate("prompts", "Cannot do this"), text)
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(path) if path else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(path) if path else None

@@ -1,0 +1,158 @@
+"""Small widgets every form uses: a Jalali date field, error labels beside fields, Persian numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from cluster_desktop.domain.errors import DomainError, FormError
+from cluster_desktop.domain.jalali import format_jalali, parse_jalali
+from cluster_desktop.domain.numbers import format_int, format_score
+
+from .uiloader import register_custom_widget
+
+
+def jalali_calendar() -> QCalendar:
+    return QCalendar(QCalendar.System.Jalali)
+
+
+@register_custom_widget
+class JalaliDateEdit(QWidget):
+    """A date typed as ۱۴۰۵/۰۹/۰۷ (any digits) or picked from a Jalali calendar.
+
+    A line edit rather than QDateEdit: a clerk may type a date that does not exist (1404/12/30), and
+    then must see why it is refused beside the field, instead of the widget silently changing it.
+    """
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.line = QLineEdit(self)
+        self.line.setObjectName("date_text")
+        self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # year/month/day reads left to right
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.line.setPlaceholderText("۱۴۰۵/۰۹/۰۷")
+        self.line.setMaxLength(10)
+        self.line.textEdited.connect(lambda _t: self.edited.emit())
+        self.button = QToolButton(self)
+        self.button.setObjectName("date_pick")
+        self.button.setText("▾")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setCalendar(jalali_calendar())
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
+        weekend, work = QTextCharFormat(), QTextCharFormat()
+        weekend.setForeground(QColor("#b00020"))
+        work.setForeground(self.palette().text().color())
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, work)
+        self.calendar.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)  # Iran's weekend
+        self.calendar.clicked.connect(self._picked)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.button.setMenu(menu)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+
+    def _picked(self, qd: QDate) -> None:
+        self.set_date(qd.toPython())
+        self.button.menu().hide()
+        self.edited.emit()
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def setText(self, text: str) -> None:
+        self.line.setText(text)
+
+    def set_date(self, d: date | None) -> None:
+        self.line.setText(format_jalali(d) if d else "")
+        if d:
+            self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+
+    def date(self) -> date | None:
+        """The date typed, or None if empty; raises ValidationError (Persian) if it does not exist."""
+        text = self.line.text().strip()
+        return parse_jalali(text) if text else None
+
+
+class FieldErrors:
+    """Shows a FormError's messages in the QLabel named ``<field>_error`` beside each field.
+
+    Keys like ``products.2.hs_code`` fall back to ``products_error``; anything without a label goes to
+    the general label (``form_error``).
+    """
+
+    STYLE = "color: #b00020;"
+
+    def __init__(self, root: QWidget, general: QLabel | None = None) -> None:
+        self.root = root
+        self.general = general or root.findChild(QLabel, "form_error")
+        for label in self._labels():
+            label.setStyleSheet(self.STYLE)
+            label.setWordWrap(True)
+            label.hide()
+
+    def _labels(self) -> list[QLabel]:
+        return [w for w in self.root.findChildren(QLabel) if w.objectName().endswith("_error")]
+
+    def label_for(self, key: str) -> QLabel | None:
+        for name in (key.replace(".", "_") + "_error", key.split(".")[0] + "_error"):
+            label = self.root.findChild(QLabel, name)
+            if label is not None:
+                return label
+        return self.general
+
+    def clear(self) -> None:
+        for label in self._labels():
+            label.clear()
+            label.hide()
+
+    def show(self, err: DomainError) -> None:
+        self.clear()
+        items = err.by_field().items() if isinstance(err, FormError) else [(err.field or "", str(err))]
+        shown: dict[QLabel, list[str]] = {}
+        for key, message in items:
+            label = self.label_for(key) if key else self.general
+            if label is None:
+                continue
+            shown.setdefault(label, []).append(message)
+        for label, messages in shown.items():
+            label.setText("\n".join(messages))
+            label.show()
+
+    def messages(self) -> dict[str, str]:
+        """Visible messages by label name (for tests)."""
+        return {lbl.objectName(): lbl.text() for lbl in self._labels() if lbl.isVisible() or lbl.text()}
+
+
+def fa_int(n: int | None) -> str:
+    return "" if n is None else format_int(n)
+
+
+def fa_score(x: float | None) -> str:
+    return format_score(x)
+
+
+def persian_locale() -> QLocale:
+    return QLocale(QLocale.Language.Persian, QLocale.Country.Iran)

@@ -1,0 +1,284 @@
+"""Evaluation sheets (F3-4 / F6-1): one member's sheet, and the working group's consolidated sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, PageBreak
+
+from cluster_desktop.domain.numbers import format_score
+from cluster_desktop.printing.document import field_table, heading, para, signature_block, spacer
+from cluster_desktop.printing.layout import RTLParagraph, rtl_style
+
+from .common import (
+    DASH,
+    Letterhead,
+    Official,
+    Signatory,
+    Target,
+    data_table,
+    fa_date,
+    fa_decimal,
+    fa_int,
+    keep,
+    new_document,
+    percent,
+    section,
+    small,
+    text_or_dash,
+)
+
+SHEET_TITLE = "برگهٔ ارزیابی طرح توجیهی خوشه"
+SUMMARY_TITLE = "جمع‌بندی ارزیابی طرح توجیهی خوشه"
+FLAG_FILL = colors.HexColor("#f6dcdc")
+
+
+@dataclass(frozen=True)
+class CriterionLine:
+    code: str
+    title: str
+    weight: float
+    rubric: Mapping[int, str] = field(default_factory=dict)  # score level → meaning
+
+
+@dataclass(frozen=True)
+class DossierHeading:
+    """Which dossier, at which level, against which criteria set."""
+
+    cluster_name: str
+    province: str
+    county: str
+    level_title: str  # e.g. «کارگروه توسعه صادرات استان …»
+    criteria_set_title: str
+    state_title: str = ""
+
+
+@dataclass(frozen=True)
+class SheetData:
+    letterhead: Letterhead
+    dossier: DossierHeading
+    member_name: str
+    member_organization: str
+    member_seat: str
+    criteria: Sequence[CriterionLine]
+    scores: Mapping[str, int]
+    comments: Mapping[str, str] = field(default_factory=dict)
+    comment: str = ""
+    submitted_at: dt.datetime | None = None
+    sheet_score: float | None = None  # 0–100 when every criterion is scored
+
+
+@dataclass(frozen=True)
+class MemberColumn:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    letterhead: Letterhead
+    dossier: DossierHeading
+    criteria: Sequence[CriterionLine]
+    members: Sequence[MemberColumn]
+    scores: Mapping[str, Mapping[str, int]]  # member key → criterion code → score
+    means: Mapping[str, float]
+    spread: Mapping[str, int]
+    flagged: frozenset[str]
+    member_totals: Mapping[str, float]
+    total: float | None
+    threshold: float
+    disagreement_spread: int = 3
+    meeting_note: str = ""  # e.g. the decision and minutes number, when decided
+    signatories: Sequence[Signatory] = ()
+
+
+def weight_shares(criteria: Sequence[CriterionLine]) -> dict[str, float]:
+    """Each criterion's weight as a percentage of the set's total (weights may use any scale)."""
+    total = math.fsum(c.weight for c in criteria) or 1.0
+    return {c.code: c.weight / total * 100 for c in criteria}
+
+
+def _heading_table(h: DossierHeading) -> Flowable:
+    return field_table(
+        [
+            ("نام خوشه", text_or_dash(h.cluster_name)),
+            ("استان / شهرستان", f"{text_or_dash(h.province)} / {text_or_dash(h.county)}"),
+            ("مرجع ارزیابی", text_or_dash(h.level_title)),
+            ("مجموعه معیارها", text_or_dash(h.criteria_set_title)),
+        ]
+    )
+
+
+def _sheet_flowables(data: SheetData) -> list[Flowable]:
+    shares = weight_shares(data.criteria)
+    rows = []
+    for i, c in enumerate(data.criteria, 1):
+        score = data.scores.get(c.code)
+        meaning = c.rubric.get(score, "") if score is not None else ""
+        rows.append(
+            [
+                fa_int(i),
+                c.title,
+                percent(shares[c.code]),
+                fa_int(score) if score is not None else DASH,
+                text_or_dash(meaning),
+                text_or_dash(data.comments.get(c.code, "")),
+            ]
+        )
+    status = (
+        f"ارسال‌شده در {fa_date(data.submitted_at)}"
+        if data.submitted_at
+        else "پیش‌نویس (هنوز ارسال نشده است)"
+    )
+    out: list[Flowable] = [
+        _heading_table(data.dossier),
+        spacer(1),
+        field_table(
+            [
+                ("ارزیاب", text_or_dash(data.member_name)),
+                ("دستگاه / سمت در کارگروه", f"{text_or_dash(data.member_organization)} / {data.member_seat}"),
+                ("وضعیت برگه", status),
+            ]
+        ),
+        heading("امتیازها (۰ تا ۵)"),
+        data_table(
+            ["ردیف", "معیار", "وزن", "امتیاز", "معنای امتیاز", "توضیح ارزیاب"],
+            rows,
+            ["6%", "27%", "8%", "8%", "30%", "21%"],
+            col_align=["center", "right", "center", "center", "right", "right"],
+            size=8.5,
+        ),
+        spacer(2),
+        field_table(
+            [
+                ("امتیاز وزنی این برگه (از ۱۰۰)", format_score(data.sheet_score)),
+            ]
+        ),
+    ]
+    if data.comment.strip():
+        out += section("نظر کلی ارزیاب", data.comment)
+    out.append(signature_block([(data.member_name, "امضای ارزیاب")], per_row=1))
+    return out
+
+
+def build_sheets(sheets: Sequence[SheetData], target: Target) -> None:
+    """Write one or more members' sheets (each starting on a new page) as one PDF."""
+    if not sheets:
+        raise ValueError("no sheet to print")
+    first = sheets[0]
+    doc = new_document(
+        target,
+        title=f"{SHEET_TITLE} «{first.dossier.cluster_name}»",
+        letterhead=first.letterhead,
+        official=Official(date=first.submitted_at.date() if first.submitted_at else None),
+    )
+    story: list[Flowable] = []
+    for i, sheet in enumerate(sheets):
+        if i:
+            story.append(PageBreak())
+        story += _sheet_flowables(sheet)
+    doc.build(story)
+
+
+def build_summary(data: SummaryData, target: Target) -> None:
+    """Write the consolidated sheet: every member's score per criterion, mean, spread, total, verdict."""
+    doc = new_document(
+        target,
+        title=f"{SUMMARY_TITLE} «{data.dossier.cluster_name}»",
+        letterhead=data.letterhead,
+        official=Official(),
+        landscape=True,
+    )
+    shares = weight_shares(data.criteria)
+    members = list(data.members)
+    head = ["ردیف", "معیار", "وزن", *[m.name for m in members], "میانگین", "اختلاف"]
+    rows: list[list[object]] = []
+    flagged_rows: list[int] = []
+    for i, c in enumerate(data.criteria, 1):
+        spread = data.spread.get(c.code)
+        flagged = c.code in data.flagged
+        if flagged:
+            flagged_rows.append(i)  # table row i (row 0 is the header)
+        rows.append(
+            [
+                fa_int(i),
+                c.title,
+                percent(shares[c.code]),
+                *[
+                    fa_int(data.scores.get(m.key, {}).get(c.code))
+                    if c.code in data.scores.get(m.key, {})
+                    else DASH
+                    for m in members
+                ],
+                fa_decimal(data.means.get(c.code), 2),
+                (f"{fa_int(spread)} — بحث" if flagged else fa_int(spread)) if spread is not None else DASH,
+            ]
+        )
+    bold = rtl_style("total-cell", size=8.5, bold=True)
+    rows.append(
+        [
+            "",
+            RTLParagraph("امتیاز وزنی (از ۱۰۰)", bold),
+            "",
+            *[format_score(data.member_totals.get(m.key)) for m in members],
+            RTLParagraph(format_score(data.total), bold, align="center"),
+            "",
+        ]
+    )
+    # Columns: fixed ones in millimetre shares of the landscape frame, members share the rest.
+    n = max(len(members), 1)
+    member_share = min(11.0, 44.0 / n)
+    crit_share = 100 - 5 - 7 - 9 - 9 - member_share * len(members)
+    widths = ["5%", f"{crit_share:g}%", "7%", *[f"{member_share:g}%"] * len(members), "9%", "9%"]
+    ncols = len(head)
+    # table_style addresses VISUAL columns (0 = leftmost); the criterion column is logical 1.
+    style: list[tuple] = [
+        ("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows
+    ]
+    style.append(("BACKGROUND", (0, len(rows)), (ncols - 1, len(rows)), colors.HexColor("#eeeeee")))
+    passes = data.total is not None and data.total >= data.threshold - 1e-9
+    verdict = (
+        "بدون برگهٔ ارسال‌شده؛ امتیازی محاسبه نشده است."
+        if data.total is None
+        else "دارای پتانسیل صادراتی (امتیاز برابر یا بیشتر از حد نصاب)"
+        if passes
+        else "کمتر از حد نصاب"
+    )
+    story: list[Flowable] = [
+        _heading_table(data.dossier),
+        heading("امتیاز اعضا به تفکیک معیار (۰ تا ۵)"),
+        data_table(
+            head,
+            rows,
+            widths,
+            col_align=["center", "right", "center", *["center"] * len(members), "center", "center"],
+            size=8.5,
+            table_style=style,
+            empty_text="هنوز هیچ برگهٔ ارزیابی ارسال نشده است.",
+        ),
+        small(
+            f"اختلاف: بیشترین منهای کمترین امتیاز اعضا در هر معیار؛ اختلاف {fa_int(data.disagreement_spread)} "
+            "امتیاز یا بیشتر (ردیف‌های رنگی) برای بحث در جلسه علامت خورده است. امتیاز وزنی: میانگین وزنی "
+            "امتیازها ضرب در ۲۰.",
+        ),
+        spacer(2),
+        keep(
+            field_table(
+                [
+                    ("تعداد برگه‌های ارسال‌شده", fa_int(len(members))),
+                    ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
+                    ("حد نصاب", fa_decimal(data.threshold)),
+                    ("نتیجه", verdict),
+                ]
+            )
+        ),
+    ]
+    if data.meeting_note.strip():
+        story += [spacer(1), para(data.meeting_note)]
+    if data.signatories:
+        story.append(signature_block([(s.name, s.post) for s in data.signatories]))
+    doc.build(story)

@@ -1,0 +1,334 @@
+"""Which tables travel in bundles, who may write them, and how one record is written and checked.
+
+Ownership (DESIGN.md, Data): every travelling record has exactly one owner office. A province owns
+its clusters (with products, markets, firms and yearly figures), dossiers, feasibility plans (with
+targets), attachments, evaluations (with scores), its working group, members and meetings (with
+attendees and resolutions) and the transitions it took. The centre owns the transitions it took
+(its decisions), databank entries, licenses, criteria sets and criteria, and its own working group,
+members and meetings. A bundle may only carry records its sender owns, of tables its kind of office
+owns; each record is read against an explicit field list of its table (types, lengths, enums).
+
+Two columns of a dossier are derived locally rather than copied: ``state`` (set from the newest
+transition of either side, see importer) and ``central_score`` (the centre's consolidation, never
+sent). A dossier's other fields always come from its owner, the province.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, LargeBinary, String, Table, Text
+
+from cluster_desktop.domain.roles import MemberRole, OfficeKind
+from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, DossierState
+from cluster_desktop.store import models as m
+from cluster_desktop.store.models.base import UTCDateTime
+
+from .limits import BundleError
+from .strictjson import is_canonical_uuid
+
+PROVINCE = OfficeKind.PROVINCE.value
+CENTRAL = OfficeKind.CENTRAL.value
+MAX_TEXT = 200_000  # characters in one Text field (a plan section, minutes)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
+_INT64 = 2**63
+
+
+@dataclass(frozen=True)
+class Link:
+    """A foreign key of a travelling record: its target must exist locally or arrive in the bundle.
+
+    ``owned``: the target must also belong to the sender (a province cannot hang its evaluation on
+    another province's dossier). Links to reference tables (provinces, organizations) need only exist.
+    """
+
+    column: str
+    table: str
+    owned: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    table: Table
+    senders: frozenset[str]  # office kinds that own records of this table
+    links: tuple[Link, ...] = ()
+    parent: str | None = None  # column naming the parent whose child set this record belongs to
+    exclude: frozenset[str] = frozenset()  # local-only columns, never sent
+    keep_on_update: frozenset[str] = frozenset()  # sent for new records, derived locally afterwards
+    enums: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The whitelist: every column of the table except the local-only ones, in table order."""
+        return tuple(c.name for c in self.table.columns if c.name not in self.exclude)
+
+
+def _t(model: type) -> Table:
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+_BOTH = frozenset({PROVINCE, CENTRAL})
+_PROV = frozenset({PROVINCE})
+_CENT = frozenset({CENTRAL})
+_LEVELS = frozenset({PROVINCE, CENTRAL})
+
+# In dependency order: a record's link targets come before it (inserts run in this order).
+SPECS: tuple[TableSpec, ...] = (
+    TableSpec(
+        "working_groups",
+        _t(m.WorkingGroup),
+        _BOTH,
+        (Link("province_code", "provinces", owned=False),),
+        enums={"level": _LEVELS},
+    ),
+    TableSpec(
+        "wg_members",
+        _t(m.Member),
+        _BOTH,
+        (Link("group_id", "working_groups"), Link("organization_code", "organizations", owned=False)),
+        enums={"member_role": frozenset(MemberRole)},
+    ),
+    TableSpec("meetings", _t(m.Meeting), _BOTH, (Link("group_id", "working_groups"),)),
+    TableSpec(
+        "meeting_attendees",
+        _t(m.Attendance),
+        _BOTH,
+        (Link("meeting_id", "meetings"), Link("member_id", "wg_members")),
+        parent="meeting_id",
+    ),
+    TableSpec(
+        "meeting_resolutions",
+        _t(m.Resolution),
+        _BOTH,
+        (Link("meeting_id", "meetings"),),
+        parent="meeting_id",
+    ),
+    TableSpec("criteria_sets", _t(m.CriteriaSet), _CENT),
+    TableSpec("criteria", _t(m.Criterion), _CENT, (Link("set_id", "criteria_sets"),)),
+    TableSpec("clusters", _t(m.Cluster), _PROV, (Link("province_code", "provinces", owned=False),)),
+    TableSpec("cluster_products", _t(m.Product), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"),
+    TableSpec(
+        "cluster_markets", _t(m.TargetMarket), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"
+    ),
+    TableSpec("cluster_firms", _t(m.Firm), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"),
+    TableSpec(
+        "cluster_yearly", _t(m.YearlyFigure), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"
+    ),
+    TableSpec(
+        "dossiers",
+        _t(m.Dossier),
+        _PROV,
+        (Link("cluster_id", "clusters"), Link("province_code", "provinces", owned=False)),
+        exclude=frozenset({"central_score"}),
+        keep_on_update=frozenset({"state", "state_changed_at"}),
+        enums={"state": frozenset(DossierState), "origin": frozenset({"province", "central"})},
+    ),
+    TableSpec("feasibility_plans", _t(m.FeasibilityPlan), _PROV, (Link("dossier_id", "dossiers"),)),
+    TableSpec(
+        "plan_targets", _t(m.PlanTarget), _PROV, (Link("plan_id", "feasibility_plans"),), parent="plan_id"
+    ),
+    TableSpec("attachments", _t(m.Attachment), _PROV, (Link("dossier_id", "dossiers"),), parent="dossier_id"),
+    TableSpec(
+        "evaluations",
+        _t(m.Evaluation),
+        _PROV,
+        (
+            Link("dossier_id", "dossiers"),
+            Link("member_id", "wg_members"),
+            Link("criteria_set_id", "criteria_sets", owned=False),
+        ),
+        enums={"level": frozenset({PROVINCE})},
+    ),
+    TableSpec(
+        "evaluation_scores",
+        _t(m.Score),
+        _PROV,
+        (Link("evaluation_id", "evaluations"),),
+        parent="evaluation_id",
+    ),
+    TableSpec(
+        "transitions",
+        _t(m.Transition),
+        _BOTH,
+        # The centre's decisions concern the province's dossiers; a province's only its own.
+        (Link("dossier_id", "dossiers", owned=False), Link("meeting_id", "meetings")),
+    ),
+    TableSpec("databank_entries", _t(m.DatabankEntry), _CENT, (Link("dossier_id", "dossiers", owned=False),)),
+    TableSpec(
+        "licenses",
+        _t(m.License),
+        _CENT,
+        (Link("dossier_id", "dossiers", owned=False), Link("cluster_id", "clusters", owned=False)),
+        enums={"status": frozenset({"valid", "suspended", "revoked"})},
+    ),
+)
+BY_NAME: dict[str, TableSpec] = {s.name: s for s in SPECS}
+ORDER: dict[str, int] = {s.name: i for i, s in enumerate(SPECS)}
+# Reference tables a link may name; their rows ship with the program and exist everywhere.
+REFERENCE_KEYS: dict[str, Any] = {"provinces": _t(m.Province).c.code, "organizations": _t(m.Organization).c.code}
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+
+def record_error(table: str, detail: str, *, fa: str | None = None, en: str | None = None) -> BundleError:
+    return BundleError(
+        "bad_record",
+        f"{table}: {detail}",
+        fa=fa or "یکی از رکوردهای بسته نامعتبر است.",
+        en=en or "A record in the bundle is invalid.",
+    )
+
+
+def not_allowed(table: str, detail: str) -> BundleError:
+    return BundleError(
+        "not_allowed",
+        f"{table}: {detail}",
+        fa="بسته رکوردی دارد که فرستنده اجازهٔ نوشتن آن را ندارد.",
+        en="The bundle holds a record its sender may not write.",
+    )
+
+
+def foreign_owner(table: str, detail: str) -> BundleError:
+    return BundleError(
+        "foreign_owner",
+        f"{table}: {detail}",
+        fa="بسته رکوردی دارد که متعلق به دفتر دیگری است.",
+        en="The bundle holds a record owned by another office.",
+    )
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def stamp(moment: datetime) -> str:
+    """A UTC instant with microseconds (``…T08:30:00.123456Z``), so transition order survives."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given where UTC is required")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def to_json(spec: TableSpec, row: Mapping[str, Any]) -> dict[str, Any]:
+    """One database row (a Core mapping, types already processed) as the record that travels."""
+    out: dict[str, Any] = {}
+    for name in spec.fields:
+        value = row[name]
+        if isinstance(value, datetime):
+            value = stamp(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        out[name] = value
+    return out
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _check_value(spec: TableSpec, column: Any, value: Any) -> Any:
+    """The Python value for ``column`` from its JSON form, or raise naming the field."""
+    name = column.name
+    where = f"{name}"
+    if value is None:
+        if not column.nullable or column.primary_key:
+            raise record_error(spec.name, f"{where}: must not be null")
+        return None
+    kind = column.type
+    if isinstance(kind, UTCDateTime):
+        if not isinstance(value, str) or not _STAMP.fullmatch(value):
+            raise record_error(spec.name, f"{where}: expected UTC time YYYY-MM-DDTHH:MM:SS.ffffffZ")
+        try:
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        except ValueError:
+            raise record_error(spec.name, f"{where}: not a real time") from None
+    if isinstance(kind, Date):
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise record_error(spec.name, f"{where}: expected a date YYYY-MM-DD")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise record_error(spec.name, f"{where}: not a real date") from None
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise record_error(spec.name, f"{where}: expected true or false")
+        return value
+    if isinstance(kind, Integer | BigInteger):
+        if isinstance(value, bool) or not isinstance(value, int) or not -_INT64 <= value < _INT64:
+            raise record_error(spec.name, f"{where}: expected an integer")
+        return value
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise record_error(spec.name, f"{where}: expected a number")
+        return float(value)
+    if isinstance(kind, JSON):
+        if not isinstance(value, list | dict):
+            raise record_error(spec.name, f"{where}: expected a list or an object")
+        return value
+    if isinstance(kind, LargeBinary):
+        raise record_error(spec.name, f"{where}: binary fields do not travel")
+    if isinstance(kind, String | Text):
+        limit = kind.length or MAX_TEXT
+        if not isinstance(value, str) or len(value) > limit:
+            raise record_error(spec.name, f"{where}: expected text of at most {limit} characters")
+        if "\x00" in value:
+            raise record_error(spec.name, f"{where}: NUL character")
+        return value
+    raise record_error(spec.name, f"{where}: unsupported column type")  # pragma: no cover
+
+
+def parse_record(spec: TableSpec, obj: Any, sender_id: str, sender_kind: str) -> dict[str, Any]:
+    """Check one record from a bundle and return its column values.
+
+    Refuses a table the sender's kind of office does not own, unknown or missing fields, wrong
+    types, lengths and enum values, and any owner but the sender.
+    """
+    if sender_kind not in spec.senders:
+        raise not_allowed(spec.name, f"a {sender_kind} office does not write this table")
+    if not isinstance(obj, dict):
+        raise record_error(spec.name, "expected an object")
+    fields = spec.fields
+    if extra := sorted(set(obj) - set(fields)):
+        raise not_allowed(spec.name, f"field {extra[0][:60]!r} may not be written")
+    if missing := [f for f in fields if f not in obj]:
+        raise record_error(spec.name, f"field {missing[0]!r} is missing")
+    values = {c.name: _check_value(spec, c, obj[c.name]) for c in spec.table.columns if c.name in obj}
+    if not is_canonical_uuid(values["id"]):
+        raise record_error(spec.name, "id: expected a lowercase UUID")
+    if values["version"] < 1:
+        raise record_error(spec.name, "version: must be at least 1")
+    if values["owner_office_id"] != sender_id:
+        raise foreign_owner(spec.name, f"{values['id']} belongs to {str(values['owner_office_id'])[:8]}")
+    for name, allowed in spec.enums.items():
+        if values.get(name) is not None and values[name] not in allowed:
+            raise record_error(spec.name, f"{name}: {str(values[name])[:32]!r} is not allowed")
+    _table_rules(spec.name, values, sender_id, sender_kind)
+    return values
+
+
+def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str) -> None:
+    """What a field list cannot say: a province writes only its own province's data, and only the
+    workflow steps its kind of office takes."""
+    own_province = sender_id if sender_kind == PROVINCE else None
+    if table in ("clusters", "dossiers") and v["province_code"] != own_province:
+        raise foreign_owner(table, f"{v['id']} is in province {v['province_code']}")
+    if table == "working_groups" and (v["level"] != sender_kind or v["province_code"] != own_province):
+        raise foreign_owner(table, f"{v['id']} is another office's working group")
+    if table == "evaluation_scores" and not 0 <= v["score"] <= 5:
+        raise record_error(table, "score: expected 0 to 5")
+    if table == "transitions":
+        if v["programme_id"] is not None or v["dossier_id"] is None:
+            raise not_allowed(table, "only dossier transitions travel")
+        try:
+            rule = DOSSIER_WORKFLOW.find(v["from_state"], v["action"])
+        except Exception:
+            raise record_error(table, f"{v['action'][:32]!r} from {v['from_state'][:32]!r} is not a step") from None
+        if rule.target != v["to_state"] or rule.f_code != v["f_code"]:
+            raise record_error(table, f"{v['action']}: wrong target state or process code")
+        if rule.office.value != sender_kind:
+            raise not_allowed(table, f"{v['action']} is not a {sender_kind} office's step")

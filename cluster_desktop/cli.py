@@ -17,7 +17,16 @@ from .commands.context import Cli
 
 # Each module registers its own sub-commands; a module that is not there yet is skipped.
 COMMAND_MODULES = (
-    "office", "reference", "clusters", "keys", "trust", "bundle", "printing", "licenses", "central", "screenshot",
+    "office",
+    "reference",
+    "clusters",
+    "keys",
+    "trust",
+    "bundle",
+    "printing",
+    "licenses",
+    "central",
+    "screenshot",
     "users",
 )
 

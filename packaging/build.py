@@ -35,8 +35,17 @@ def build(dist: Path, work: Path, centre_certificate: Path | None = None) -> dic
             raise SystemExit(f"no such certificate file: {centre_certificate}")
         env["CLUSTER_DESKTOP_BUILD_CENTRE_CERT"] = str(centre_certificate.resolve())
     cmd = [
-        sys.executable, "-m", "PyInstaller", str(SPEC),
-        "--distpath", str(dist), "--workpath", str(work), "--noconfirm", "--log-level", "WARN",
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        "--noconfirm",
+        "--log-level",
+        "WARN",
     ]
     started = time.perf_counter()
     subprocess.run(cmd, check=True, cwd=ROOT, env=env)
@@ -45,14 +54,20 @@ def build(dist: Path, work: Path, centre_certificate: Path | None = None) -> dic
     exe = bundle / (APP + (".exe" if os.name == "nt" else ""))
     if not exe.exists():
         raise SystemExit(f"PyInstaller finished but {exe} is missing")
-    return {"bundle": str(bundle), "executable": str(exe), "build_seconds": round(seconds, 1),
-            "size_bytes": folder_size(bundle)}
+    return {
+        "bundle": str(bundle),
+        "executable": str(exe),
+        "build_seconds": round(seconds, 1),
+        "size_bytes": folder_size(bundle),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
-    p.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller work folder (default: build/)")
+    p.add_argument(
+        "--work", type=Path, default=ROOT / "build", help="PyInstaller work folder (default: build/)"
+    )
     p.add_argument("--centre-certificate", type=Path, help="ship this TPO certificate (provincial builds)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     args = p.parse_args(argv)

@@ -13,16 +13,30 @@ from tests.conftest import PASSWORD
 
 
 def cli(data: Path, *args: str, password: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cluster_desktop", "--data-dir", str(data), *args],
-                          input=(password + "\n") if password else None, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "cluster_desktop", "--data-dir", str(data), *args],
+        input=(password + "\n") if password else None,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("prov")
-    r = cli(d, "setup", "--office", "province", "--province", "IR-07", "--admin", "admin", "--password-stdin",
-            password=PASSWORD)
+    r = cli(
+        d,
+        "setup",
+        "--office",
+        "province",
+        "--province",
+        "IR-07",
+        "--admin",
+        "admin",
+        "--password-stdin",
+        password=PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     return d
 
@@ -38,13 +52,26 @@ def test_reference_data(province: Path) -> None:
     assert len(json.loads(cli(province, "reference", "provinces", "--json").stdout)) == 31
     codes = {p["code"] for p in json.loads(cli(province, "reference", "processes", "--json").stdout)}
     assert {f"F{i}" for i in range(1, 16)} <= codes and {"F1-1", "F3-4", "F6-1", "F9-3"} <= codes
-    matrix = {r["process"]: r["organizations"] for r in json.loads(cli(province, "reference", "matrix", "--json").stdout)}
+    matrix = {
+        r["process"]: r["organizations"]
+        for r in json.loads(cli(province, "reference", "matrix", "--json").stdout)
+    }
     assert matrix["F8"] == ["TPO"] and "PROV_COMMERCE" in matrix["F2-1"]
 
 
 def test_setup_twice_is_refused(province: Path) -> None:
-    r = cli(province, "setup", "--office", "province", "--province", "IR-07", "--admin", "x", "--password-stdin",
-            password=PASSWORD)
+    r = cli(
+        province,
+        "setup",
+        "--office",
+        "province",
+        "--province",
+        "IR-07",
+        "--admin",
+        "x",
+        "--password-stdin",
+        password=PASSWORD,
+    )
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "قبلاً" in r.stderr
 
 
@@ -53,20 +80,51 @@ def test_bad_usage_exits_2(province: Path) -> None:
 
 
 def test_bad_transition_is_refused(province: Path) -> None:
-    r = cli(province, "--user", "admin", "--password-stdin", "clusters", "add", "--name", "زعفران قائنات",
-            "--county", "قائنات", "--json", password=PASSWORD)
+    r = cli(
+        province,
+        "--user",
+        "admin",
+        "--password-stdin",
+        "clusters",
+        "add",
+        "--name",
+        "زعفران قائنات",
+        "--county",
+        "قائنات",
+        "--json",
+        password=PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     dossier = json.loads(r.stdout)["id"]
-    r = cli(province, "--user", "admin", "--password-stdin", "clusters", "transition", dossier, "license",
-            password=PASSWORD)
+    r = cli(
+        province,
+        "--user",
+        "admin",
+        "--password-stdin",
+        "clusters",
+        "transition",
+        dossier,
+        "license",
+        password=PASSWORD,
+    )
     assert (r.returncode == 1 and "مجاز نیست" in r.stderr) or "مرکز" in r.stderr
     rows = json.loads(cli(province, "clusters", "list", "--json").stdout)
     assert [x["status"] for x in rows if x["id"] == dossier] == ["draft"]
 
 
 def test_central_demo_covers_every_state(tmp_path: Path) -> None:
-    r = cli(tmp_path, "demo", "--office", "central", "--admin", "admin", "--password-stdin", "--clusters", "200",
-            password=PASSWORD)
+    r = cli(
+        tmp_path,
+        "demo",
+        "--office",
+        "central",
+        "--admin",
+        "admin",
+        "--password-stdin",
+        "--clusters",
+        "200",
+        password=PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     rows = json.loads(cli(tmp_path, "clusters", "list", "--json").stdout)
     assert len(rows) == 200
@@ -79,8 +137,18 @@ def test_central_demo_covers_every_state(tmp_path: Path) -> None:
 
 
 def test_province_demo_covers_every_provincial_state(tmp_path: Path) -> None:
-    r = cli(tmp_path, "demo", "--office", "province", "--province", "IR-10", "--admin", "admin", "--password-stdin",
-            password=PASSWORD)
+    r = cli(
+        tmp_path,
+        "demo",
+        "--office",
+        "province",
+        "--province",
+        "IR-10",
+        "--admin",
+        "admin",
+        "--password-stdin",
+        password=PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     rows = json.loads(cli(tmp_path, "clusters", "list", "--json").stdout)
     from cluster_desktop.domain.workflow import PROVINCIAL_STATES

@@ -91,8 +91,11 @@ def run_add(args: argparse.Namespace, cli: Cli) -> int:
     products = [ProductInput(*[*x.split("=", 1), ""][:2]) for x in args.hs]
     ws = cli.workspace()
     with ws.db.session() as s:
-        d = create_cluster(s, cli.actor(s), ClusterInput(name=args.name, county=args.county,
-                                                         province_code=args.province, products=products))
+        d = create_cluster(
+            s,
+            cli.actor(s),
+            ClusterInput(name=args.name, county=args.county, province_code=args.province, products=products),
+        )
         out = {"id": d.id, "cluster_id": d.cluster_id, "status": d.state}
     print_json(out) if args.json else print(out["id"])
     return 0
@@ -103,6 +106,8 @@ def run_transition(args: argparse.Namespace, cli: Cli) -> int:
 
     ws = cli.workspace()
     with ws.db.session() as s:
-        t = transition(s, cli.actor(s), args.dossier, args.action, comment=args.comment, meeting_id=args.meeting)
+        t = transition(
+            s, cli.actor(s), args.dossier, args.action, comment=args.comment, meeting_id=args.meeting
+        )
         print(f"{t.from_state} -> {t.to_state} ({t.f_code})")
     return 0

@@ -208,6 +208,15 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(refresh)
         toolbar.addAction(refresh)
 
+        # --- Users (issue 3, users management): the administrator's dialog, in the File menu.
+        if self.ctx.actor.role.value == "admin":
+            users_action = QAction(self.tr("&Users…"), self)
+            users_action.setObjectName("users_action")
+            users_action.triggered.connect(self._open_users)
+            file_menu.addAction(users_action)
+            file_menu.addSeparator()
+        # --- end of Users
+
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -217,6 +226,11 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Cluster Desktop"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _open_users(self) -> None:  # Users (issue 3): see the File menu above
+        from .users_dialog import open_users
+
+        open_users(self.ctx, self)
 
     def _about(self) -> None:
         from cluster_desktop import __version__

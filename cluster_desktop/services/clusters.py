@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import ConflictError, FieldCollector, NotFound, PermissionDenied
@@ -376,18 +376,20 @@ class DossierQuery:
     province_code: str | None = None
     hs_prefix: str = ""
     min_score: float | None = None
-    order_by: str = "updated"  # name | province | county | state | score | employees | exports | updated
+    order_by: str = "updated"  # name|province|county|state|score|employees|exports|nominated|updated
     descending: bool = True
 
 
 _ORDER = {
     "name": Cluster.name_norm,
-    "province": Dossier.province_code,
+    "province": Province.name_fa,
     "county": Cluster.county_norm,
-    "state": Dossier.state,
     "employees": Cluster.employees,
     "exports": Cluster.annual_exports_usd,
     "updated": Dossier.updated_at,
+    "nominated": Dossier.nominated_on,
+    # States sort in the order a dossier passes through them, not by their code names.
+    "state": case({st.value: i for i, st in enumerate(DossierState)}, value=Dossier.state, else_=99),
 }
 
 
@@ -433,7 +435,6 @@ def list_dossiers(
     kind: OfficeKind | None = None,
 ) -> list[DossierRow]:
     """One page of dossiers, filtered and sorted in SQL (100,000 rows stay smooth)."""
-    score = _score_col(kind)
     q = (
         select(
             Dossier.id,
@@ -443,7 +444,7 @@ def list_dossiers(
             Province.name_fa,
             Cluster.county,
             Dossier.state,
-            score.label("score"),
+            _score_col(kind).label("score"),
             Cluster.employees,
             Cluster.annual_exports_usd,
             Dossier.updated_at,
@@ -453,12 +454,56 @@ def list_dossiers(
         .join(Province, Province.code == Dossier.province_code)
     )
     q = _filtered(q, query, kind)
-    col = score if query.order_by == "score" else _ORDER.get(query.order_by, Dossier.updated_at)
-    order = col.desc() if query.descending else col.asc()
-    if query.order_by == "score":
-        order = order.nulls_last()
-    q = q.order_by(order, Dossier.id).offset(offset).limit(limit)
+    q = q.order_by(*_order(query, kind)).offset(offset).limit(limit)
     return [DossierRow(*row) for row in session.execute(q)]
+
+
+def _order(query: DossierQuery, kind: OfficeKind | None) -> tuple:
+    col = _score_col(kind) if query.order_by == "score" else _ORDER.get(query.order_by, Dossier.updated_at)
+    order = col.desc() if query.descending else col.asc()
+    if query.order_by in ("score", "nominated"):
+        order = order.nulls_last()
+    return (order, Dossier.id)
+
+
+def list_dossier_ids(session: Session, query: DossierQuery, kind: OfficeKind | None = None) -> list[str]:
+    """Every matching dossier's id, in the query's order: one narrow sort for a whole list.
+
+    A list view keeps these ids and fetches the rows of the part on screen with ``dossier_rows``,
+    so scrolling anywhere costs a primary-key lookup instead of an OFFSET that re-sorts everything.
+    """
+    q = select(Dossier.id).join(Cluster, Cluster.id == Dossier.cluster_id)
+    if query.order_by == "province":
+        q = q.join(Province, Province.code == Dossier.province_code)
+    q = _filtered(q, query, kind).order_by(*_order(query, kind))
+    return list(session.scalars(q))
+
+
+def dossier_rows(session: Session, ids: list[str], kind: OfficeKind | None = None) -> list[DossierRow]:
+    """The list rows of these dossiers, in the order given (missing ones are left out)."""
+    if not ids:
+        return []
+    q = (
+        select(
+            Dossier.id,
+            Dossier.cluster_id,
+            Cluster.name,
+            Dossier.province_code,
+            Province.name_fa,
+            Cluster.county,
+            Dossier.state,
+            _score_col(kind).label("score"),
+            Cluster.employees,
+            Cluster.annual_exports_usd,
+            Dossier.updated_at,
+            Dossier.nominated_on,
+        )
+        .join(Cluster, Cluster.id == Dossier.cluster_id)
+        .join(Province, Province.code == Dossier.province_code)
+        .where(Dossier.id.in_(ids))
+    )
+    found = {row.id: DossierRow(*row) for row in session.execute(q)}
+    return [found[i] for i in ids if i in found]
 
 
 def counts_by_state(session: Session) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -137,15 +138,21 @@ def save_sheet(
         sheet.version += 1
         sheet.updated_at = utcnow()
     sheet.comment = (data.comment or "").strip()
-    sheet.scores = [
-        Score(
-            owner_office_id=actor.office_id,
-            criterion_code=code,
-            score=val,
-            comment=(data.comments.get(code) or "").strip(),
-        )
-        for code, val in parsed.items()
-    ]
+    # Rows are updated in place: replacing them would insert before deleting and break the
+    # one-score-per-criterion constraint on a second save of a draft.
+    existing = {sc.criterion_code: sc for sc in sheet.scores}
+    rows: list[Score] = []
+    for code, val in parsed.items():
+        comment = (data.comments.get(code) or "").strip()
+        row = existing.get(code)
+        if row is None:
+            row = Score(owner_office_id=actor.office_id, criterion_code=code, score=val, comment=comment)
+        elif (row.score, row.comment) != (val, comment):
+            row.score, row.comment = val, comment
+            row.version += 1
+            row.updated_at = utcnow()
+        rows.append(row)
+    sheet.scores = rows
     if submit:
         sheet.submitted_at = utcnow()
     session.flush()
@@ -262,3 +269,106 @@ def ranking(
     ranks = dict(rank([(d.id, s) for d, s in scored]))
     out = [(d, s, ranks[d.id]) for d, s in scored]
     return sorted(out, key=lambda r: (r[2] is None, r[2] or 0))
+
+
+# ---------------------------------------------------------------- what the GUI's sheet and scores show
+
+
+@dataclass(frozen=True)
+class CriterionInfo:
+    """A criterion as a sheet shows it: titles as stored, share of the total weight, rubric per level."""
+
+    code: str
+    title_fa: str
+    title_en: str
+    weight: float
+    share_percent: float
+    rubric: dict[int, tuple[str, str]]  # level 0..5 → (fa, en)
+
+
+@dataclass(frozen=True)
+class SheetState:
+    """The acting user's own sheet for a dossier, with everything needed to show and fill it."""
+
+    level: str
+    is_member: bool
+    member_name: str
+    open_for_scoring: bool
+    criteria_set_title: str
+    criteria: list[CriterionInfo]
+    scores: dict[str, int]
+    comments: dict[str, str]
+    comment: str
+    exists: bool
+    submitted_at: datetime | None
+    updated_at: datetime | None
+
+    @property
+    def editable(self) -> bool:
+        return self.is_member and self.open_for_scoring and self.submitted_at is None
+
+
+def criteria_info(cs: CriteriaSet) -> list[CriterionInfo]:
+    total = sum(c.weight for c in cs.criteria) or 1.0
+    return [
+        CriterionInfo(
+            c.code,
+            c.title_fa,
+            c.title_en,
+            c.weight,
+            c.weight / total * 100,
+            {int(r["score"]): (r.get("fa", ""), r.get("en", "")) for r in (c.rubric or [])},
+        )
+        for c in cs.criteria
+    ]
+
+
+def sheet_state(session: Session, actor: Actor, dossier_id: str) -> SheetState:
+    """The acting member's sheet (or an empty one) against the criteria set it uses."""
+    dossier = get_dossier(session, dossier_id)
+    level = level_of(actor)
+    member = session.get(Member, actor.member_id) if actor.member_id else None
+    is_member = member is not None and member.active
+    sheet = my_sheet(session, actor, dossier_id)
+    cs = session.get(CriteriaSet, sheet.criteria_set_id) if sheet else current_criteria_set(session)
+    assert cs is not None
+    return SheetState(
+        level=level,
+        is_member=is_member,
+        member_name=member.full_name if member else "",
+        open_for_scoring=dossier.state in SCORING_STATES[level],
+        criteria_set_title=cs.title_fa,
+        criteria=criteria_info(cs),
+        scores={sc.criterion_code: sc.score for sc in sheet.scores} if sheet else {},
+        comments={sc.criterion_code: sc.comment for sc in sheet.scores} if sheet else {},
+        comment=sheet.comment if sheet else "",
+        exists=sheet is not None,
+        submitted_at=sheet.submitted_at if sheet else None,
+        updated_at=sheet.updated_at if sheet else None,
+    )
+
+
+def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> tuple[int | None, int]:
+    """This dossier's rank among its province's scored dossiers, and how many are scored."""
+    dossier = get_dossier(session, dossier_id)
+    rows = ranking(session, province_code=dossier.province_code, level=level)
+    scored = sum(1 for _, _, r in rows if r is not None)
+    mine = next((r for d, _, r in rows if d.id == dossier_id), None)
+    return mine, scored
+
+
+def open_sheets(session: Session, actor: Actor) -> list[Evaluation]:
+    """The acting member's sheets in dossiers open for scoring at their level, drafts first."""
+    if actor.member_id is None:
+        return []
+    level = level_of(actor)
+    rows = session.scalars(
+        select(Evaluation)
+        .join(Dossier, Dossier.id == Evaluation.dossier_id)
+        .where(
+            Evaluation.member_id == actor.member_id,
+            Evaluation.level == level,
+            Dossier.state.in_(SCORING_STATES[level]),
+        )
+    )
+    return sorted(rows, key=lambda e: (e.submitted_at is not None, e.dossier_id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.jalali import jalali_year
 from cluster_desktop.domain.numbering import next_minutes_number
+from cluster_desktop.domain.numbers import to_latin_digits
 from cluster_desktop.domain.roles import MemberRole, Role
 from cluster_desktop.store.models import (
     Attendance,
@@ -35,6 +37,21 @@ def local_group(session: Session, actor: Actor) -> WorkingGroup:
     return group
 
 
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,30}$")
+
+
+def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> str:
+    """A telephone number (any digits, spaces, dashes, brackets, a leading «+»); letters are refused."""
+    got = to_latin_digits((value or "").strip())
+    if got and not _PHONE.match(got):
+        c.add(
+            key,
+            "شمارهٔ تلفن فقط رقم، فاصله، خط تیره و پرانتز دارد.",
+            "A telephone number holds only digits, spaces, dashes and brackets.",
+        )
+    return got
+
+
 @dataclass
 class MemberInput:
     full_name: str
@@ -52,7 +69,7 @@ def _validate_member(session: Session, data: MemberInput) -> dict:
             c, data.full_name, "full_name", "نام و نام خانوادگی", "Full name", required=True
         ),
         "position": forms.text(c, data.position, "position", "سمت", "Position"),
-        "phone": forms.text(c, data.phone, "phone", "تلفن", "Phone"),
+        "phone": phone_number(c, data.phone),
         "email": forms.email(c, data.email, "email"),
         "member_role": MemberRole(data.member_role).value,
     }

@@ -26,14 +26,23 @@ def process_tree(session: Session) -> list[tuple[str, str, list[tuple[str, str]]
     """Top-level processes in the seed's order, each with its sub-steps."""
     steps = list(session.scalars(select(ProcessStep).order_by(ProcessStep.order)))
     tops = [p for p in steps if p.parent_code is None]
-    return [(t.code, t.title_fa, [(c.code, c.title_fa) for c in steps if c.parent_code == t.code]) for t in tops]
+    return [
+        (t.code, t.title_fa, [(c.code, c.title_fa) for c in steps if c.parent_code == t.code]) for t in tops
+    ]
 
 
 def responsible_agencies(session: Session, codes: list[str]) -> list[Organization]:
     """Agencies the responsibility matrix ticks for these steps (or their sub-steps)."""
-    subs = set(codes) | set(session.scalars(select(ProcessStep.code).where(ProcessStep.parent_code.in_(codes))))
-    q = (select(Organization).join(Responsibility, Responsibility.organization_code == Organization.code)
-         .where(Responsibility.process_code.in_(subs)).distinct().order_by(Organization.matrix_column))
+    subs = set(codes) | set(
+        session.scalars(select(ProcessStep.code).where(ProcessStep.parent_code.in_(codes)))
+    )
+    q = (
+        select(Organization)
+        .join(Responsibility, Responsibility.organization_code == Organization.code)
+        .where(Responsibility.process_code.in_(subs))
+        .distinct()
+        .order_by(Organization.matrix_column)
+    )
     return list(session.scalars(q))
 
 
@@ -41,8 +50,15 @@ def process_details(session: Session, code: str) -> ProcessDetails:
     p = session.get(ProcessStep, code)
     if p is None:
         raise NotFound("این مرحله در برنامه تعریف نشده است.", "No such process step.")
-    return ProcessDetails(p.code, p.title_fa, p.summary_fa, list(p.inputs_fa), list(p.outputs_fa), p.matrix_note_fa,
-                          [o.name_fa for o in responsible_agencies(session, [code])])
+    return ProcessDetails(
+        p.code,
+        p.title_fa,
+        p.summary_fa,
+        list(p.inputs_fa),
+        list(p.outputs_fa),
+        p.matrix_note_fa,
+        [o.name_fa for o in responsible_agencies(session, [code])],
+    )
 
 
 def provinces(session: Session) -> list[Province]:

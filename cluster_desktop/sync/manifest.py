@@ -125,7 +125,10 @@ class Manifest:
         for role in ("sender", "recipient"):
             party = top.object(role)
             parties.append(
-                Party(party.text("office_id", pattern=OFFICE_ID, max_len=6), party.text("fingerprint", pattern=HEX64, max_len=64))
+                Party(
+                    party.text("office_id", pattern=OFFICE_ID, max_len=6),
+                    party.text("fingerprint", pattern=HEX64, max_len=64),
+                )
             )
             party.done()
         sender, recipient = parties

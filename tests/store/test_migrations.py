@@ -44,8 +44,10 @@ def _downgrade(db: Database, revision: str) -> None:
 def _counts(path: Path) -> dict[str, int]:
     con = sqlite3.connect(path)
     try:
-        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-                for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
     finally:
         con.close()
 
@@ -55,9 +57,15 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province
     from cluster_desktop.services import clusters
 
     with workspace.db.session() as s:
-        clusters.create_cluster(s, province_admin, clusters.ClusterInput(
-            name="پسته رفسنجان", county="رفسنجان",
-            products=[clusters.ProductInput("0802.51", "پسته با پوست")]))
+        clusters.create_cluster(
+            s,
+            province_admin,
+            clusters.ClusterInput(
+                name="پسته رفسنجان",
+                county="رفسنجان",
+                products=[clusters.ProductInput("0802.51", "پسته با پوست")],
+            ),
+        )
     workspace.close()
     path = workspace.data_dir / DB_FILENAME
     db = Database(sqlite_url(workspace.data_dir))

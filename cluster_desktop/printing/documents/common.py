@@ -8,6 +8,7 @@ through the Persian layout core (``RTLParagraph``/``RTLTable``), never reportlab
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -15,12 +16,13 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cluster_desktop.domain.jalali import format_jalali, format_jalali_datetime
 from cluster_desktop.domain.numbers import DECIMAL_SEPARATOR, format_int, to_persian_digits
-from cluster_desktop.printing.document import DEFAULT_HEADER_LINES, OfficialDocument, heading, para
-from cluster_desktop.printing.layout import Align, RTLParagraph, RTLTable, rtl_style
+from cluster_desktop.printing.document import DEFAULT_HEADER_LINES, OfficialDocument, para
+from cluster_desktop.printing.document import heading as _heading
+from cluster_desktop.printing.layout import HEADER_GREY, Align, RTLParagraph, RTLTable, rtl_style
 
 Target = Any  # a path (str or PathLike) or a binary file object
 DASH = "—"
@@ -121,11 +123,23 @@ class Official:
 
 # ----------------------------------------------------------------------------- formatting
 
+# A whitespace-separated token that holds Latin letters or markup-like signs is a code, an
+# address or literal markup: its digits stay as typed. Other tokens get Persian digits.
+_LATIN_TOKEN = re.compile(r"[A-Za-z@=<>&_\\#]")
+_TOKEN = re.compile(r"\S+")
+
+
+def numerals(text: str) -> str:
+    """Persian digits in user text, except inside Latin tokens (e-mail, ``AT&T``, ``size=40``)."""
+    return _TOKEN.sub(
+        lambda m: m.group() if _LATIN_TOKEN.search(m.group()) else to_persian_digits(m.group()), text
+    )
+
 
 def text_or_dash(value: object) -> str:
-    """User text as it is, or «—» when empty."""
+    """User text with Persian digits (see ``numerals``), or «—» when empty."""
     text = "" if value is None else str(value)
-    return text if text.strip() else DASH
+    return numerals(text) if text.strip() else DASH
 
 
 def fa_int(n: int | None) -> str:
@@ -151,11 +165,10 @@ def fa_decimal(x: float | None, places: int = 1) -> str:
     if x is None:
         return DASH
     value = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if value == value.to_integral_value():
-        value = value.quantize(Decimal(1))
     if value == 0:
         value = abs(value)
-    return to_persian_digits(str(value).replace(".", DECIMAL_SEPARATOR))
+    text = format(value.normalize(), "f")  # no trailing zeros: ۴٫۵ not ۴٫۵۰, ۳ not ۳٫۰
+    return to_persian_digits(text.replace(".", DECIMAL_SEPARATOR))
 
 
 def percent(x: float | None, places: int = 1) -> str:
@@ -179,7 +192,7 @@ def file_size(n: int) -> str:
 def printed_note(office_name: str, when: dt.datetime | None = None) -> str:
     """The footer note: which system and office printed the page, and when."""
     stamp = format_jalali_datetime(when or dt.datetime.now(dt.UTC))
-    return f"{SYSTEM_NAME} — {office_name} — چاپ {stamp}"
+    return f"چاپ از {SYSTEM_NAME}، {stamp}"
 
 
 # ----------------------------------------------------------------------------- building blocks
@@ -212,9 +225,16 @@ def attachments_label(count: int) -> str:
     return "ندارد" if count <= 0 else f"{fa_int(count)} فقره"
 
 
+def heading(text: str) -> RTLParagraph:
+    """A bold section heading that stays on the page of what follows it."""
+    h = _heading(text)
+    h.keepWithNext = True
+    return h
+
+
 def section(title: str, text: str | None) -> list[Flowable]:
     """A heading and its (possibly long, multi-paragraph) user text; «—» when empty."""
-    return [heading(title), para(text_or_dash(text))]
+    return [heading(numerals(title)), para(text_or_dash(text))]
 
 
 def small(text: str, *, align: Align | None = None, bold: bool = False) -> RTLParagraph:
@@ -243,6 +263,52 @@ def data_table(
         style=style,
         col_align=col_align,
         table_style=table_style,
+    )
+
+
+def pair_table(pairs: Sequence[tuple[str, Any]], *, label_width: float = 15) -> Flowable:
+    """Label/value pairs two to a row (labels bold on grey), to keep identity blocks short."""
+    label = rtl_style("pair-label", size=9, bold=True)
+    rows = []
+    for i in range(0, len(pairs), 2):
+        row: list[Any] = []
+        for lab, value in pairs[i : i + 2]:
+            row += [RTLParagraph(lab, label), value]
+        rows.append(row)
+    value_width = 50 - label_width
+    widths = [f"{label_width:g}%", f"{value_width:g}%"] * 2
+    # Visual columns 3 and 1 are the logical label columns 0 and 2.
+    grey = [("BACKGROUND", (c, 0), (c, -1), HEADER_GREY) for c in (1, 3)]
+    return RTLTable(rows, widths, header=False, style=rtl_style("pair", size=9), table_style=grey)
+
+
+def signatures(signatories: Sequence[Signatory], *, per_row: int = 3, room_mm: float = 13) -> Flowable:
+    """Signature lines side by side (the first on the right): room to sign, name, post.
+
+    Unlike ``document.signature_block`` this is a plain table, so callers can keep it together
+    with the text before it (reportlab breaks the page early for a KeepTogether nested in another).
+    """
+    name_style = rtl_style("sig-name", size=10, bold=True)
+    post_style = rtl_style("sig-post", size=9)
+    cells = [
+        [
+            Spacer(1, room_mm * mm),
+            RTLParagraph(numerals(s.name), name_style, align="center"),
+            RTLParagraph(s.post, post_style, align="center"),
+        ]
+        for s in signatories
+    ]
+    if not cells:
+        return Spacer(0, 0)
+    per_row = max(1, min(per_row, len(cells)))
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
+    return RTLTable(
+        rows,
+        [f"{100 / per_row:g}%"] * per_row,
+        header=False,
+        grid=False,
+        h_align="CENTER",
+        table_style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
     )
 
 
@@ -321,12 +387,16 @@ __all__ = [
     "fa_decimal",
     "fa_int",
     "file_size",
+    "heading",
     "keep",
     "new_document",
+    "numerals",
+    "pair_table",
     "percent",
     "printed_note",
     "rial",
     "section",
+    "signatures",
     "small",
     "text_or_dash",
     "usd",

@@ -11,7 +11,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak
 
 from cluster_desktop.domain.numbers import format_score
-from cluster_desktop.printing.document import field_table, heading, para, signature_block, spacer
+from cluster_desktop.printing.document import para, spacer
 from cluster_desktop.printing.layout import RTLParagraph, rtl_style
 
 from .common import (
@@ -24,10 +24,14 @@ from .common import (
     fa_date,
     fa_decimal,
     fa_int,
+    heading,
     keep,
     new_document,
+    numerals,
+    pair_table,
     percent,
     section,
+    signatures,
     small,
     text_or_dash,
 )
@@ -102,15 +106,13 @@ def weight_shares(criteria: Sequence[CriterionLine]) -> dict[str, float]:
     return {c.code: c.weight / total * 100 for c in criteria}
 
 
-def _heading_table(h: DossierHeading) -> Flowable:
-    return field_table(
-        [
-            ("نام خوشه", text_or_dash(h.cluster_name)),
-            ("استان / شهرستان", f"{text_or_dash(h.province)} / {text_or_dash(h.county)}"),
-            ("مرجع ارزیابی", text_or_dash(h.level_title)),
-            ("مجموعه معیارها", text_or_dash(h.criteria_set_title)),
-        ]
-    )
+def _heading_pairs(h: DossierHeading) -> list[tuple[str, str]]:
+    return [
+        ("نام خوشه", text_or_dash(h.cluster_name)),
+        ("استان / شهرستان", f"{text_or_dash(h.province)} / {text_or_dash(h.county)}"),
+        ("مرجع ارزیابی", text_or_dash(h.level_title)),
+        ("مجموعه معیارها", text_or_dash(h.criteria_set_title)),
+    ]
 
 
 def _sheet_flowables(data: SheetData) -> list[Flowable]:
@@ -122,7 +124,7 @@ def _sheet_flowables(data: SheetData) -> list[Flowable]:
         rows.append(
             [
                 fa_int(i),
-                c.title,
+                numerals(c.title),
                 percent(shares[c.code]),
                 fa_int(score) if score is not None else DASH,
                 text_or_dash(meaning),
@@ -130,38 +132,32 @@ def _sheet_flowables(data: SheetData) -> list[Flowable]:
             ]
         )
     status = (
-        f"ارسال‌شده در {fa_date(data.submitted_at)}"
-        if data.submitted_at
-        else "پیش‌نویس (هنوز ارسال نشده است)"
+        f"ارسال‌شده در {fa_date(data.submitted_at)}" if data.submitted_at else "پیش‌نویس (هنوز ارسال نشده است)"
     )
     out: list[Flowable] = [
-        _heading_table(data.dossier),
-        spacer(1),
-        field_table(
+        pair_table(
             [
+                *_heading_pairs(data.dossier),
                 ("ارزیاب", text_or_dash(data.member_name)),
-                ("دستگاه / سمت در کارگروه", f"{text_or_dash(data.member_organization)} / {data.member_seat}"),
+                ("دستگاه / سمت", f"{text_or_dash(data.member_organization)} / {data.member_seat}"),
                 ("وضعیت برگه", status),
+                ("امتیاز وزنی برگه (از ۱۰۰)", format_score(data.sheet_score)),
             ]
         ),
         heading("امتیازها (۰ تا ۵)"),
         data_table(
             ["ردیف", "معیار", "وزن", "امتیاز", "معنای امتیاز", "توضیح ارزیاب"],
             rows,
-            ["6%", "27%", "8%", "8%", "30%", "21%"],
+            ["7%", "28%", "7%", "7%", "36%", "15%"],
             col_align=["center", "right", "center", "center", "right", "right"],
             size=8.5,
         ),
-        spacer(2),
-        field_table(
-            [
-                ("امتیاز وزنی این برگه (از ۱۰۰)", format_score(data.sheet_score)),
-            ]
-        ),
     ]
+    closing: list[Flowable] = []
     if data.comment.strip():
-        out += section("نظر کلی ارزیاب", data.comment)
-    out.append(signature_block([(data.member_name, "امضای ارزیاب")], per_row=1))
+        closing += section("نظر کلی ارزیاب", data.comment)
+    closing.append(signatures([Signatory("امضای ارزیاب", data.member_name)], per_row=1, room_mm=10))
+    out.append(keep(*closing))
     return out
 
 
@@ -195,7 +191,7 @@ def build_summary(data: SummaryData, target: Target) -> None:
     )
     shares = weight_shares(data.criteria)
     members = list(data.members)
-    head = ["ردیف", "معیار", "وزن", *[m.name for m in members], "میانگین", "اختلاف"]
+    head = ["ردیف", "معیار", "وزن", *[text_or_dash(m.name) for m in members], "میانگین", "اختلاف"]
     rows: list[list[object]] = []
     flagged_rows: list[int] = []
     for i, c in enumerate(data.criteria, 1):
@@ -206,7 +202,7 @@ def build_summary(data: SummaryData, target: Target) -> None:
         rows.append(
             [
                 fa_int(i),
-                c.title,
+                numerals(c.title),
                 percent(shares[c.code]),
                 *[
                     fa_int(data.scores.get(m.key, {}).get(c.code))
@@ -231,14 +227,12 @@ def build_summary(data: SummaryData, target: Target) -> None:
     )
     # Columns: fixed ones in millimetre shares of the landscape frame, members share the rest.
     n = max(len(members), 1)
-    member_share = min(11.0, 44.0 / n)
+    member_share = min(9.0, 44.0 / n)
     crit_share = 100 - 5 - 7 - 9 - 9 - member_share * len(members)
     widths = ["5%", f"{crit_share:g}%", "7%", *[f"{member_share:g}%"] * len(members), "9%", "9%"]
     ncols = len(head)
     # table_style addresses VISUAL columns (0 = leftmost); the criterion column is logical 1.
-    style: list[tuple] = [
-        ("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows
-    ]
+    style: list[tuple] = [("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows]
     style.append(("BACKGROUND", (0, len(rows)), (ncols - 1, len(rows)), colors.HexColor("#eeeeee")))
     passes = data.total is not None and data.total >= data.threshold - 1e-9
     verdict = (
@@ -249,7 +243,7 @@ def build_summary(data: SummaryData, target: Target) -> None:
         else "کمتر از حد نصاب"
     )
     story: list[Flowable] = [
-        _heading_table(data.dossier),
+        pair_table(_heading_pairs(data.dossier)),
         heading("امتیاز اعضا به تفکیک معیار (۰ تا ۵)"),
         data_table(
             head,
@@ -265,20 +259,19 @@ def build_summary(data: SummaryData, target: Target) -> None:
             "امتیاز یا بیشتر (ردیف‌های رنگی) برای بحث در جلسه علامت خورده است. امتیاز وزنی: میانگین وزنی "
             "امتیازها ضرب در ۲۰.",
         ),
-        spacer(2),
-        keep(
-            field_table(
-                [
-                    ("تعداد برگه‌های ارسال‌شده", fa_int(len(members))),
-                    ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
-                    ("حد نصاب", fa_decimal(data.threshold)),
-                    ("نتیجه", verdict),
-                ]
-            )
+        spacer(1),
+        pair_table(
+            [
+                ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
+                ("حد نصاب", fa_decimal(data.threshold)),
+                ("برگه‌های ارسال‌شده", fa_int(len(members))),
+                ("نتیجه", verdict),
+            ]
         ),
     ]
+    closing: list[Flowable] = [spacer(1)]
     if data.meeting_note.strip():
-        story += [spacer(1), para(data.meeting_note)]
-    if data.signatories:
-        story.append(signature_block([(s.name, s.post) for s in data.signatories]))
+        closing.append(para(text_or_dash(data.meeting_note)))
+    closing.append(signatures(data.signatories))
+    story.append(keep(*closing))
     doc.build(story)

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 
 from cluster_desktop.domain.jalali import format_jalali_long
-from cluster_desktop.printing.document import OfficialDocument, field_table, heading, para, spacer
+from cluster_desktop.printing.document import OfficialDocument, field_table, para, spacer
 from cluster_desktop.printing.fonts import FONT_BOLD
 from cluster_desktop.printing.layout import RTLParagraph, rtl_style, visual_line
 from cluster_desktop.printing.qr import qr_drawing
@@ -30,6 +30,8 @@ from .common import (
     Signatory,
     Target,
     fa_code,
+    heading,
+    numerals,
     printed_note,
     small,
     text_or_dash,
@@ -70,6 +72,11 @@ class _CertificateDocument(OfficialDocument):
     def __init__(self, *args: Any, stamp: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.stamp = stamp
+
+    def _official_lines(self) -> list[str]:
+        # The license number is a left-to-right code printed as issued (TPO-CL-1405-00012).
+        lines = super()._official_lines()
+        return [f"شماره: {self.number}", *lines[1:]]
 
     def _draw_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -113,7 +120,7 @@ def build_license(data: LicenseData, target: Target) -> None:
         author=data.letterhead.office_name,
         stamp=STATUS_STAMPS.get(data.status, ""),
     )
-    products = "، ".join(f"{p.name} (کد HS {fa_code(p.hs_code)})" for p in data.products)
+    products = "، ".join(f"{text_or_dash(p.name)} ({fa_code(p.hs_code)})" for p in data.products)
     statement = (
         f"به استناد {DECREE} و برنامهٔ عملیاتی توسعهٔ خوشه‌های صادرات‌گرا (فرایند F8)، "
         f"خوشهٔ «{data.cluster_name}» در شهرستان {text_or_dash(data.county)} استان "
@@ -125,14 +132,14 @@ def build_license(data: LicenseData, target: Target) -> None:
         PdfKeywords(KEYWORD_PREFIX + data.qr_text, subject=f"{TITLE} {data.number}"),
         spacer(2),
         _centred(f"شمارهٔ پروانه: {data.number}", 14, space_after=6),
-        para(statement),
+        para(numerals(statement)),
         spacer(1),
         field_table(
             [
                 ("نام خوشه", text_or_dash(data.cluster_name)),
                 ("استان / شهرستان", f"{text_or_dash(data.province)} / {text_or_dash(data.county)}"),
                 ("رشتهٔ فعالیت", text_or_dash(data.sector)),
-                ("محصولات", text_or_dash(products)),
+                ("محصولات (کد HS)", products or "—"),
                 ("شخصیت حقوقی مدیریت خوشه", text_or_dash(data.managing_entity)),
                 ("شمارهٔ ثبت در بانک اطلاعات", text_or_dash(data.registry_no)),
                 ("تاریخ صدور", format_jalali_long(data.issued_on)),
@@ -142,7 +149,11 @@ def build_license(data: LicenseData, target: Target) -> None:
     ]
     if data.status in STATUS_STAMPS:
         reason = f" — {data.status_reason}" if data.status_reason.strip() else ""
-        story.append(para(f"وضعیت این پروانه در زمان چاپ: {STATUS_STAMPS[data.status]}{reason}"))
+        story.append(
+            para(
+                f"وضعیت این پروانه در زمان چاپ: {STATUS_STAMPS[data.status]}{text_or_dash(reason) if reason else ''}"
+            )
+        )
     story += [heading("شرایط پروانه"), para(text_or_dash(data.conditions))]
     story.append(spacer(4))
     story.append(_seal_row(data))
@@ -157,7 +168,7 @@ def _seal_row(data: LicenseData) -> Flowable:
     for s in data.signatories:
         sig_cells += [
             spacer(12),
-            RTLParagraph(s.name, name_style, align="center"),
+            RTLParagraph(numerals(s.name), name_style, align="center"),
             RTLParagraph(s.post, post_style, align="center"),
             spacer(3),
         ]

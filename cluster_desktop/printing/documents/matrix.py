@@ -95,9 +95,7 @@ def build_matrix(data: MatrixData, target: Target) -> None:
         )
     ncols = 2 + len(cols)
     cell = rtl_style("matrix-cell", size=8, leading=12)
-    style = [
-        ("BACKGROUND", (0, r), (ncols - 1, r), STEP_FILL) for r in step_rows
-    ]
+    style = [("BACKGROUND", (0, r), (ncols - 1, r), STEP_FILL) for r in step_rows]
     style += [("VALIGN", (0, 0), (-1, 0), "BOTTOM"), ("ALIGN", (0, 1), (-1, -1), "CENTER")]
     table = RTLTable(
         rows,

@@ -9,17 +9,20 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from cluster_desktop.domain.jalali import format_jalali_long
-from cluster_desktop.printing.document import field_table, heading, signature_block
+from cluster_desktop.printing.document import field_table
 
 from .common import (
     Letterhead,
     Official,
+    Signatory,
     Target,
     data_table,
     fa_code,
     fa_int,
+    heading,
     new_document,
     section,
+    signatures,
     small,
     text_or_dash,
 )
@@ -87,20 +90,21 @@ def build_minutes(data: MinutesData, target: Target) -> None:
                 [fa_int(i), text_or_dash(a.name), text_or_dash(a.organization), _seat(a)]
                 for i, a in enumerate(present, 1)
             ],
-            ["8%", "30%", "40%", "22%"],
+            ["6%", "27%", "35%", "32%"],
             col_align=["center", "right", "right", "right"],
             empty_text="حاضری ثبت نشده است.",
         ),
     ]
     if data.absentees:
-        story.append(small("غایبان: " + "، ".join(f"{a.name} ({a.organization})" for a in data.absentees)))
+        absent = "، ".join(f"{text_or_dash(a.name)} ({text_or_dash(a.organization)})" for a in data.absentees)
+        story.append(small("غایبان: " + absent))
     story += section("دستور جلسه", data.agenda)
     story += section("شرح مذاکرات", data.minutes_text)
     story.append(heading("مصوبات"))
     story.append(
         data_table(
             ["ردیف", "مصوبه"],
-            [[fa_int(i), text] for i, text in enumerate(data.resolutions, 1)],
+            [[fa_int(i), text_or_dash(text)] for i, text in enumerate(data.resolutions, 1)],
             ["8%", "92%"],
             col_align=["center", "right"],
             empty_text="مصوبهٔ دیگری ثبت نشده است.",
@@ -121,14 +125,14 @@ def build_minutes(data: MinutesData, target: Target) -> None:
                 ]
                 for i, d in enumerate(data.decisions, 1)
             ],
-            ["6%", "22%", "12%", "22%", "8%", "30%"],
+            ["5%", "22%", "12%", "17%", "8%", "36%"],
             col_align=["center", "right", "right", "right", "center", "right"],
             size=8.5,
             empty_text="در این جلسه دربارهٔ پرونده‌ای تصمیم گرفته نشد.",
         )
     )
     story.append(heading("امضای حاضران"))
-    story.append(signature_block([(a.name, _seat(a)) for a in present], per_row=3))
+    story.append(signatures([Signatory(_seat(a), a.name) for a in present], per_row=3))
     doc.build(story)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from cluster_desktop.printing.document import field_table, heading, para, signature_block, spacer
+from cluster_desktop.printing.document import field_table, para, spacer
 
 from .common import (
     ClusterProfile,
@@ -20,11 +20,13 @@ from .common import (
     fa_code,
     fa_date,
     fa_int,
-    keep,
+    heading,
     new_document,
+    numerals,
     percent,
     rial,
     section,
+    signatures,
     text_or_dash,
     usd,
 )
@@ -65,7 +67,7 @@ def profile_flowables(p: ClusterProfile) -> list[Flowable]:
         ),
     ]
     if p.description.strip():
-        out += [heading("شرح خوشه"), para(p.description)]
+        out += [heading("شرح خوشه"), para(text_or_dash(p.description))]
     out += [
         heading("۲. محصولات و کدهای تعرفهٔ (HS)"),
         data_table(
@@ -143,7 +145,7 @@ def build_nomination(data: NominationData, target: Target) -> None:
         f"در شهرستان {text_or_dash(data.profile.county)} استان {text_or_dash(data.profile.province)} "
         f"با مشخصات زیر برای بررسی پتانسیل صادراتی و تکمیل طرح توجیهی معرفی می‌شود."
     )
-    story: list[Flowable] = [para(intro), spacer(1)]
+    story: list[Flowable] = [para(numerals(intro)), spacer(1)]
     story += profile_flowables(data.profile)
     story += [
         heading("۷. معرفی"),
@@ -159,5 +161,5 @@ def build_nomination(data: NominationData, target: Target) -> None:
     if data.note.strip():
         story += section("توضیحات", data.note)
     if data.signatories:
-        story.append(keep(spacer(2), signature_block([(s.name, s.post) for s in data.signatories])))
+        story += [spacer(2), signatures(data.signatories)]
     doc.build(story)

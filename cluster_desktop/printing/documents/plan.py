@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from cluster_desktop.printing.document import field_table, heading, para, spacer
+from cluster_desktop.printing.document import field_table, para, spacer
 
 from .common import (
     Letterhead,
@@ -21,6 +21,7 @@ from .common import (
     fa_date,
     fa_int,
     file_size,
+    heading,
     new_document,
     rial,
     section,
@@ -83,7 +84,7 @@ def build_plan(data: PlanData, target: Target) -> None:
             attachments=attachments_label(len(data.attachments)),
         ),
     )
-    products = "، ".join(f"{p.name} ({fa_code(p.hs_code)})" for p in data.products)
+    products = "، ".join(f"{text_or_dash(p.name)} ({fa_code(p.hs_code)})" for p in data.products)
     story: list[Flowable] = [
         field_table(
             [
@@ -98,7 +99,7 @@ def build_plan(data: PlanData, target: Target) -> None:
         spacer(1),
     ]
     if data.missing:
-        story.append(small("این طرح هنوز کامل نیست؛ بخش‌های خالی: " + "، ".join(data.missing), bold=True))
+        story.append(small("این طرح هنوز کامل نیست؛ کمبودها: " + "، ".join(data.missing), bold=True))
     for i, sec in enumerate(data.sections, 1):
         story += section(f"{fa_int(i)}. {sec.title}", sec.text)
     n = len(data.sections)

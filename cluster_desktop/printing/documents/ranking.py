@@ -24,10 +24,6 @@ from .common import (
     text_or_dash,
 )
 
-# Rows per table: reportlab re-splits a table's remaining rows at every page break, which grows
-# quadratically with the row count; tables of one or two pages each keep 1,000 rows fast.
-CHUNK = 60
-
 
 @dataclass(frozen=True)
 class RankRow:
@@ -67,7 +63,8 @@ def build_ranking(data: RankingData, target: Target) -> None:
                 ("دامنه", "همهٔ استان‌ها" if national else f"استان {data.scope}"),
                 ("امتیاز مبنا", text_or_dash(data.level_title)),
                 ("تعداد پرونده‌ها", fa_int(len(data.rows))),
-                ("دارای امتیاز / بالاتر از حد نصاب", f"{fa_int(len(scored))} / {fa_int(passing)}"),
+                ("پرونده‌های دارای امتیاز", fa_int(len(scored))),
+                ("هم‌تراز یا بالاتر از حد نصاب", fa_int(passing)),
                 ("حد نصاب", fa_decimal(data.threshold)),
             ]
         ),
@@ -87,9 +84,13 @@ def build_ranking(data: RankingData, target: Target) -> None:
         ]
         for r in data.rows
     ]
-    if not rows:
-        story.append(data_table(headers, [], widths, empty_text="پرونده‌ای برای رتبه‌بندی نیست."))
-    for start in range(0, len(rows), CHUNK):
-        story.append(data_table(headers, rows[start : start + CHUNK], widths, col_align=align, size=8.5))
-    story.append(small("پرونده‌های بدون امتیاز در پایان فهرست و بدون رتبه آمده‌اند؛ امتیازهای برابر رتبهٔ برابر دارند."))
+    # One table: its header row repeats on every page (measured: splitting it is no faster).
+    story.append(
+        data_table(
+            headers, rows, widths, col_align=align, size=8.5, empty_text="پرونده‌ای برای رتبه‌بندی نیست."
+        )
+    )
+    story.append(
+        small("پرونده‌های بدون امتیاز در پایان فهرست و بدون رتبه آمده‌اند؛ امتیازهای برابر رتبهٔ برابر دارند.")
+    )
     doc.build(story)

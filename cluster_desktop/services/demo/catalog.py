@@ -443,4 +443,13 @@ CENTRAL_MEMBERS = [
     ("CHAMBER_COMMERCE", "نماینده اتاق بازرگانی ایران", "member"),
     ("EGFI", "نماینده صندوق ضمانت صادرات", "member"),
     ("PBO", "نماینده سازمان برنامه و بودجه", "member"),
+    # The rest of the organizations ticked in the responsibility matrix's row F1-1.
+    ("BANKS", "نماینده بانک توسعه صادرات", "member"),
+    ("CHAMBER_COOP", "نماینده اتاق تعاون", "member"),
+    ("MOCOOP", "نماینده وزارت تعاون", "member"),
+    ("MOL", "نماینده وزارت کار و امور اجتماعی", "member"),
+    ("IRIB_PRESS", "نماینده سازمان صدا و سیما", "member"),
+    ("NDA_CDA", "نماینده عاملان توسعه شبکه و خوشه", "member"),
+    ("PROV_UNITS", "نماینده واحدهای استانی دستگاه‌ها", "member"),
+    ("WORKING_GROUPS", "نماینده کارگروه‌های کارشناسی استان‌ها", "member"),
 ]

@@ -31,6 +31,10 @@
         <translation>تازه‌سازی</translation>
     </message>
     <message>
+        <source>&amp;Users…</source>
+        <translation>&amp;کاربران…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>&amp;خروج</translation>
     </message>

@@ -1,0 +1,129 @@
+"""The dossier page's workflow section: the steps the acting user may take now, as buttons.
+
+Working-group decisions (those that need minutes) open the decision dialog; other steps ask for
+confirmation. The workflow service checks every rule; this page only offers what it allows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.domain.roles import ROLE_TITLES
+from cluster_desktop.domain.workflow import (
+    DOSSIER_WORKFLOW,
+    REQUIREMENT_MESSAGES,
+    Requirement,
+    state_title,
+)
+from cluster_desktop.domain.workflow import Transition as Rule
+from cluster_desktop.services import plans, workflow
+from cluster_desktop.services.clusters import get_dossier
+
+from . import prompts
+from .context import AppContext
+from .decision_dialog import DecisionDialog
+from .uiloader import find, load_ui
+
+# Steps no person takes by hand: the bundle export/import and license issuing do them.
+AUTOMATIC = (Requirement.BUNDLE, Requirement.LICENSE)
+
+
+class DecisionPanel(QWidget):
+    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dossier_id = dossier_id
+        self.ui = load_ui("decisions.ui", self)
+        self.state_label = find(self.ui, QLabel, "state_label")
+        self.actions_box = find(self.ui, QGroupBox, "actions_box")
+        self.actions_layout = self.actions_box.layout()
+        assert isinstance(self.actions_layout, QVBoxLayout)
+        self.no_actions = find(self.ui, QLabel, "no_actions_label")
+        self.buttons: dict[str, QPushButton] = {}
+        self.dialog: DecisionDialog | None = None
+        self.state = ""
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.session() as s:
+            self.state = get_dossier(s, self.dossier_id).state
+            rules = workflow.allowed_actions(s, self.ctx.actor, self.dossier_id)
+        self.state_label.setText(self.tr("Current state: %1").replace("%1", state_title(self.state)))
+        for button in self.buttons.values():
+            self.actions_layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons.clear()
+        automatic: list[str] = []
+        for rule in rules:
+            needs = [r for r in AUTOMATIC if r in rule.requires]
+            if needs:
+                fa, en = REQUIREMENT_MESSAGES[needs[0]]
+                automatic.append(f"{rule.title}: {fa if self.ctx.lang == 'fa' else en}")
+                continue
+            button = QPushButton(f"{rule.title} ({rule.f_code})", self.actions_box)
+            button.setObjectName(f"action_{rule.action}")
+            if Requirement.MINUTES in rule.requires:
+                button.setToolTip(self.tr("A working-group decision: choose the meeting and its minutes."))
+            button.clicked.connect(lambda _=False, a=rule.action: self.run_action(a))
+            self.actions_layout.addWidget(button)
+            self.buttons[rule.action] = button
+        self.actions_box.setVisible(bool(self.buttons))
+        if self.buttons:
+            note = ""
+        else:
+            role_fa, role_en = ROLE_TITLES[self.ctx.actor.role]
+            note = self.tr("No step of this dossier is open to you at this stage (your role: %1).").replace(
+                "%1", role_fa if self.ctx.lang == "fa" else role_en
+            )
+        if automatic:
+            note = "\n".join([note, *automatic]).strip()
+        self.no_actions.setText(note)
+        self.no_actions.setVisible(bool(note))
+
+    def run_action(self, action: str) -> None:
+        """Take ``action`` now: decisions through the dialog, other steps after a confirmation."""
+        try:
+            rule = DOSSIER_WORKFLOW.find(self.state, action)
+        except DomainError as e:
+            prompts.error(self, e)
+            return
+        if Requirement.MINUTES in rule.requires:
+            self.dialog = DecisionDialog(self.ctx, self.dossier_id, rule, self)
+            self.dialog.accepted.connect(self._done)
+            self.dialog.open()
+            return
+        if Requirement.PLAN_COMPLETE in rule.requires:
+            with self.ctx.session() as s:
+                missing = plans.missing_sections(s, self.dossier_id)
+            if missing:
+                prompts.error(
+                    self,
+                    self.tr("The feasibility plan is not complete yet. Missing: %1").replace(
+                        "%1", "، ".join(missing)
+                    ),
+                )
+                return
+        if not self._confirm(rule):
+            return
+        try:
+            with self.ctx.session() as s:
+                workflow.transition(s, self.ctx.actor, self.dossier_id, action)
+        except DomainError as e:
+            prompts.error(self, e)
+            return
+        self._done()
+
+    def _confirm(self, rule: Rule) -> bool:
+        return prompts.confirm(
+            self,
+            rule.title,
+            self.tr("%1 (%2): the dossier moves to '%3'. This is recorded in its history. Go ahead?")
+            .replace("%1", rule.title)
+            .replace("%2", rule.f_code)
+            .replace("%3", state_title(rule.target)),
+        )
+
+    def _done(self) -> None:
+        self.refresh()
+        self.ctx.changed.emit(f"dossier:{self.dossier_id}")

@@ -1,0 +1,197 @@
+"""The consolidated scores of a dossier: weighted score 0–100, each member's scores per criterion with
+mean, spread and disagreement flags, the threshold, and the dossier's rank in its province.
+
+Visible to the secretary and viewers, and to a member once their own sheet is submitted (the services
+decide; this page shows their message otherwise).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+
+from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.domain.numbers import format_score, to_latin_digits
+from cluster_desktop.services import evaluations
+from cluster_desktop.services.evaluations import ConsolidatedView
+
+from .context import AppContext
+from .evaluation_sheet import digits
+from .uiloader import find, load_ui
+
+FLAG_BACKGROUND = QColor("#fde4e1")
+FLAG_TEXT = QColor("#9b1c1c")
+
+
+def score_text(x: float | None, lang: str) -> str:
+    """One decimal, Persian digits and «٫» in Persian; ``—`` without a score."""
+    text = format_score(x)
+    return text if lang == "fa" else to_latin_digits(text).replace("٫", ".")
+
+
+class ScoresView(QWidget):
+    """The dossier page's "Consolidated scores" section."""
+
+    def __init__(self, ctx: AppContext, dossier_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dossier_id = dossier_id
+        self.ui = load_ui("scores_view.ui", self)
+        self.note = find(self.ui, QLabel, "note_label")
+        self.summary = find(self.ui, QFrame, "summary_frame")
+        self.score_label = find(self.ui, QLabel, "score_label")
+        self.verdict_label = find(self.ui, QLabel, "verdict_label")
+        self.sheets_label = find(self.ui, QLabel, "sheets_label")
+        self.rank_label = find(self.ui, QLabel, "rank_label")
+        self.table = find(self.ui, QTableWidget, "scores_table")
+        self.legend = find(self.ui, QLabel, "legend_label")
+        self.table.verticalHeader().setVisible(False)
+        self.table.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
+        self.table.setWordWrap(False)  # one line per criterion; the full title is its tooltip
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.view: ConsolidatedView | None = None
+        self.rank: tuple[int | None, int] = (None, 0)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            with self.ctx.session() as s:
+                level = evaluations.level_of(self.ctx.actor)
+                view = evaluations.consolidated(s, self.ctx.actor, self.dossier_id)
+                rank = evaluations.dossier_rank(s, self.dossier_id, level)
+        except DomainError as e:  # PermissionDenied: sheets stay private until the member submits
+            self._hide(str(e))
+            return
+        self.view, self.rank = view, rank
+        if not view.sheets:
+            self._hide(self.tr("No member has submitted an evaluation sheet for this dossier yet."))
+            return
+        self.note.hide()
+        for w in (self.summary, self.table, self.legend):
+            w.show()
+        self._fill_summary(view, rank)
+        self._fill_table(view)
+
+    def _hide(self, message: str) -> None:
+        self.view = None
+        self.note.setText(message)
+        self.note.show()
+        for w in (self.summary, self.table, self.legend):
+            w.hide()
+
+    def _fill_summary(self, view: ConsolidatedView, rank: tuple[int | None, int]) -> None:
+        lang = self.ctx.lang
+        cons = view.consolidation
+        self.score_label.setText(self.tr("%1 of 100").replace("%1", score_text(cons.score, lang)))
+        threshold = (
+            digits(int(view.threshold), lang)
+            if float(view.threshold).is_integer()
+            else score_text(view.threshold, lang)
+        )
+        if cons.passes(view.threshold):
+            verdict = self.tr("At or above the threshold (%1): has export potential")
+            color = "#1b6e2d"
+        else:
+            verdict = self.tr("Below the threshold (%1)")
+            color = "#9b1c1c"
+        self.verdict_label.setText(verdict.replace("%1", threshold))
+        self.verdict_label.setStyleSheet(f"font-weight: bold; color: {color};")
+        self.sheets_label.setText(
+            self.tr("Submitted sheets: %1").replace("%1", digits(cons.member_count, lang))
+        )
+        mine, total = rank
+        if mine is None:
+            self.rank_label.setText(self.tr("Not ranked yet"))
+        else:
+            self.rank_label.setText(
+                self.tr("Rank %1 of %2 in the province")
+                .replace("%1", digits(mine, lang))
+                .replace("%2", digits(total, lang))
+            )
+
+    def _fill_table(self, view: ConsolidatedView) -> None:
+        lang = self.ctx.lang
+        cons = view.consolidation
+        sheets = sorted(view.sheets, key=lambda sh: view.member_names.get(sh.member_id, ""))
+        by_member = {sh.member_id: {sc.criterion_code: sc.score for sc in sh.scores} for sh in sheets}
+        headers = [self.tr("Criterion"), self.tr("Weight")]
+        headers += [view.member_names.get(sh.member_id, "?") for sh in sheets]
+        headers += [self.tr("Mean (0–5)"), self.tr("Spread"), self.tr("Disagreement")]
+        n_members = len(sheets)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(view.criteria) + 1)
+        total_weight = sum(c.weight for c in view.criteria) or 1.0
+        spread_col, flag_col = 3 + n_members, 4 + n_members
+        for r, crit in enumerate(view.criteria):
+            title = crit.title_fa if lang == "fa" else crit.title_en
+            percent = f"{crit.weight / total_weight * 100:.0f}"
+            cells = [
+                f"{digits(r + 1, lang)}. {title}",
+                f"{digits(percent, lang)}٪" if lang == "fa" else f"{percent}%",
+            ]
+            for sh in sheets:
+                got = by_member[sh.member_id].get(crit.code)
+                cells.append("—" if got is None else digits(got, lang))
+            mean = cons.per_criterion_mean.get(crit.code)
+            spread = cons.spread.get(crit.code)
+            flagged = crit.code in cons.flagged
+            cells += [
+                score_text(mean, lang),
+                "—" if spread is None else digits(spread, lang),
+                self.tr("⚑ discuss") if flagged else "",
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                else:
+                    item.setToolTip(text)
+                if flagged:
+                    item.setBackground(QBrush(FLAG_BACKGROUND))
+                    if c in (spread_col, flag_col):
+                        item.setForeground(QBrush(FLAG_TEXT))
+                self.table.setItem(r, c, item)
+        last = len(view.criteria)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        totals = [self.tr("Weighted score (0–100)"), ""]
+        totals += [score_text(cons.member_scores.get(sh.member_id), lang) for sh in sheets]
+        totals += [score_text(cons.score, lang), "", ""]
+        for c, text in enumerate(totals):
+            item = QTableWidgetItem(text)
+            item.setFont(bold)
+            if c:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(last, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setCurrentItem(None)
+        self.table.clearSelection()
+
+    # for tests: the table as text
+    def cell(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return item.text() if item else ""
+
+
+def screenshot(ctx: AppContext) -> QWidget:
+    """The dossier with the most submitted sheets, preferring one with a disagreement to discuss."""
+    level = evaluations.level_of(ctx.actor)
+    best: tuple[tuple[int, int], str] | None = None
+    with ctx.session() as s:
+        rows = evaluations.ranking(s, province_code=ctx.actor.province_code, level=level)
+        for dossier, score, _rank in rows:
+            if score is None:
+                continue
+            cons = evaluations.consolidated(s, ctx.actor, dossier.id, level).consolidation
+            key = (bool(cons.flagged), cons.member_count)
+            if best is None or key > best[0]:
+                best = (key, dossier.id)
+    if best is None:
+        raise DomainError("پرونده‌ای با امتیاز ثبت‌شده پیدا نشد.", "No scored dossier here.")
+    return ScoresView(ctx, best[1])

@@ -1,0 +1,227 @@
+"""What the dashboard shows: dossiers by state, what waits for whom, and recent activity.
+
+Read-only questions; each answer carries Persian and English text so the GUI only picks one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.domain.roles import OFFICE_KIND_TITLES, OfficeKind
+from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES, DOSSIER_WORKFLOW, DossierState
+from cluster_desktop.store.models import (
+    AuditEntry,
+    Cluster,
+    Dossier,
+    PhaseStep,
+    ProcessStep,
+    Transition,
+    User,
+)
+
+from .clusters import counts_by_state
+from .reference import responsible_agencies
+
+
+@dataclass(frozen=True)
+class StateCount:
+    state: str
+    title_fa: str
+    title_en: str
+    count: int
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One step that moves dossiers on from a state: its F-code, title, actions and who is responsible."""
+
+    f_code: str
+    title_fa: str
+    office: OfficeKind
+    office_fa: str
+    office_en: str
+    actions_fa: list[str]
+    actions_en: list[str]
+    agencies_fa: list[str]
+    agencies_en: list[str]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    state: str
+    title_fa: str
+    title_en: str
+    count: int
+    steps: list[NextStep] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Activity:
+    at: datetime
+    actor: str
+    text_fa: str
+    text_en: str
+    dossier_id: str | None = None
+
+
+def state_counts(session: Session) -> list[StateCount]:
+    """Every dossier state in the workflow's order with how many dossiers are in it (zero included)."""
+    counts = counts_by_state(session)
+    return [StateCount(s.value, *DOSSIER_STATE_TITLES[s], counts.get(s.value, 0)) for s in DossierState]
+
+
+def _step_title(session: Session, code: str, fallback: str) -> str:
+    step = session.get(ProcessStep, code)
+    if step is not None:
+        return step.title_fa
+    phase_step = session.get(PhaseStep, code)
+    return phase_step.title_fa if phase_step is not None else fallback
+
+
+def next_steps(session: Session, state: str, office: OfficeKind) -> list[NextStep]:
+    """The steps that take dossiers out of ``state``, grouped by F-code.
+
+    Where this kind of office has its own steps from the state (a centre's draft is for F3, a
+    province's for F3-2), only those are listed; otherwise the other office's steps are.
+    """
+    rules = [t for t in DOSSIER_WORKFLOW.transitions if state in t.sources]
+    own = [t for t in rules if t.office is office]
+    rules = own or rules
+    by_code: dict[str, list] = {}
+    for t in rules:
+        by_code.setdefault(t.f_code, []).append(t)
+    out = []
+    for code, ts in by_code.items():
+        agencies = responsible_agencies(session, [code])
+        kind = ts[0].office
+        out.append(
+            NextStep(
+                f_code=code,
+                title_fa=_step_title(session, code, ts[0].title_fa),
+                office=kind,
+                office_fa=OFFICE_KIND_TITLES[kind][0],
+                office_en=OFFICE_KIND_TITLES[kind][1],
+                actions_fa=[t.title_fa for t in ts],
+                actions_en=[t.title_en for t in ts],
+                agencies_fa=[a.name_fa for a in agencies],
+                agencies_en=[a.name_en for a in agencies],
+            )
+        )
+    return out
+
+
+def waiting(session: Session, office: OfficeKind) -> list[Waiting]:
+    """States that hold dossiers and lead on, each with its next steps and responsible agencies."""
+    return [
+        Waiting(c.state, c.title_fa, c.title_en, c.count, next_steps(session, c.state, office))
+        for c in state_counts(session)
+        if c.count and not DOSSIER_WORKFLOW.is_final(c.state)
+    ]
+
+
+# Audit actions as people read them; dossier transitions come from the transitions table instead.
+AUDIT_TITLES: dict[str, tuple[str, str]] = {
+    "office.setup": ("راه‌اندازی دفتر و ساخت کلیدها", "Office set up and keys made"),
+    "user.create": ("تعریف کاربر", "User created"),
+    "user.update": ("ویرایش کاربر", "User changed"),
+    "user.password": ("تغییر گذرواژه", "Password changed"),
+    "member.add": ("افزودن عضو کارگروه", "Working-group member added"),
+    "member.update": ("ویرایش عضو کارگروه", "Working-group member changed"),
+    "meeting.create": ("ثبت جلسهٔ کارگروه", "Working-group meeting recorded"),
+    "meeting.update": ("ویرایش صورتجلسه", "Minutes changed"),
+    "meeting.finalize": ("نهایی کردن صورتجلسه", "Minutes finalized"),
+    "cluster.create": ("ثبت خوشه", "Cluster recorded"),
+    "cluster.update": ("ویرایش مشخصات خوشه", "Cluster profile changed"),
+    "plan.save": ("ذخیرهٔ طرح توجیهی", "Feasibility plan saved"),
+    "attachment.add": ("افزودن پیوست", "Attachment added"),
+    "attachment.remove": ("حذف پیوست", "Attachment removed"),
+    "evaluation.save": ("ذخیرهٔ برگهٔ ارزیابی", "Evaluation sheet saved"),
+    "evaluation.submit": ("ثبت نهایی برگهٔ ارزیابی", "Evaluation sheet submitted"),
+    "license.issue": ("صدور پروانه", "License issued"),
+}
+
+
+def _audit_subject(e: AuditEntry, clusters: dict[str, str]) -> str:
+    d = e.details or {}
+    if d.get("name"):
+        return str(d["name"])
+    if d.get("number"):
+        return to_persian_digits(str(d["number"]))
+    if d.get("username"):
+        return str(d["username"])
+    if d.get("dossier"):
+        return clusters.get(str(d["dossier"]), "")
+    return ""
+
+
+def _cluster_names(session: Session, dossier_ids: set[str]) -> dict[str, str]:
+    if not dossier_ids:
+        return {}
+    rows = session.execute(
+        select(Dossier.id, Cluster.name)
+        .join(Cluster, Cluster.id == Dossier.cluster_id)
+        .where(Dossier.id.in_(dossier_ids))
+    )
+    return {i: name for i, name in rows}
+
+
+def recent_activity(session: Session, limit: int = 30) -> list[Activity]:
+    """The latest changes, newest first: dossier transitions (also those imported from bundles) and
+    the other audited changes."""
+    transitions = list(
+        session.scalars(
+            select(Transition)
+            .where(Transition.dossier_id.is_not(None))
+            .order_by(Transition.at.desc())
+            .limit(limit)
+        )
+    )
+    entries = list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity != "dossier")
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+            .limit(limit)
+        )
+    )
+    dossier_ids = {t.dossier_id for t in transitions if t.dossier_id}
+    dossier_ids |= {str(e.details["dossier"]) for e in entries if (e.details or {}).get("dossier")}
+    names = _cluster_names(session, dossier_ids)
+    users = dict(session.execute(select(User.username, User.full_name)).all())
+    out: list[Activity] = []
+    for t in transitions:
+        rule = next((r for r in DOSSIER_WORKFLOW.transitions if r.action == t.action), None)
+        fa, en = (rule.title_fa, rule.title_en) if rule else (t.action, t.action)
+        name = names.get(t.dossier_id or "", "")
+        minutes = t.minutes_number
+        out.append(
+            Activity(
+                at=t.at,
+                actor=t.actor,
+                text_fa=f"{t.f_code} {fa}: {name}"
+                + (f" (صورتجلسهٔ {to_persian_digits(minutes)})" if minutes else ""),
+                text_en=f"{t.f_code} {en}: {name}" + (f" (minutes {minutes})" if minutes else ""),
+                dossier_id=t.dossier_id,
+            )
+        )
+    for e in entries:
+        fa, en = AUDIT_TITLES.get(e.action, (e.action, e.action))
+        subject = _audit_subject(e, names)
+        who = users.get(e.username)
+        dossier = (e.details or {}).get("dossier")
+        out.append(
+            Activity(
+                at=e.at,
+                actor=f"{who} ({e.username})" if who else e.username,
+                text_fa=f"{fa}: {subject}" if subject else fa,
+                text_en=f"{en}: {subject}" if subject else en,
+                dossier_id=str(dossier) if dossier else None,
+            )
+        )
+    out.sort(key=lambda a: a.at, reverse=True)
+    return out[:limit]

@@ -1,0 +1,119 @@
+"""The first-run wizard's questions, checked page by page, and the setup itself (keys, sample data).
+
+``services.office.setup_office`` does the work in one transaction; these checks let the wizard
+refuse each page's bad input beside the field before anything is created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.errors import FieldCollector
+from cluster_desktop.domain.roles import OfficeKind
+from cluster_desktop.store.models import Office, Province
+from cluster_desktop.sync.keys import fingerprint_text
+
+from . import forms, users
+from .actor import Actor
+from .groups import phone_number
+from .office import OfficeSetup, office_fingerprint, office_id_for, setup_office
+from .workspace import Workspace
+
+
+def check_office(session: Session, kind: OfficeKind, province_code: str | None) -> None:
+    """Page 1: a provincial office needs one of the 31 provinces."""
+    c = FieldCollector()
+    if kind is OfficeKind.PROVINCE and (not province_code or session.get(Province, province_code) is None):
+        c.add("province", "استان را از فهرست انتخاب کنید.", "Choose the province from the list.")
+    c.raise_if_any()
+
+
+def default_office_name(session: Session, kind: OfficeKind, province_code: str | None) -> str:
+    """The office's reference name (e.g. «سازمان بازرگانی استان فارس»), the wizard's default."""
+    if kind is OfficeKind.PROVINCE and not province_code:
+        return ""
+    office = session.get(Office, office_id_for(kind, province_code))
+    return office.name_fa if office is not None else ""
+
+
+@dataclass(frozen=True)
+class Secretariat:
+    office_name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    head_name: str = ""
+    secretary_name: str = ""
+
+
+def check_secretariat(data: Secretariat) -> Secretariat:
+    """Page 2: the secretariat's details, cleaned; all problems at once."""
+    c = FieldCollector()
+    out = Secretariat(
+        office_name=forms.text(c, data.office_name, "office_name", "نام دفتر", "Office name", required=True),
+        address=forms.text(c, data.address, "address", "نشانی", "Address", single_line=False, max_len=1000),
+        phone=phone_number(c, data.phone),
+        email=forms.email(c, data.email, "email"),
+        head_name=forms.text(c, data.head_name, "head_name", "رئیس", "Head"),
+        secretary_name=forms.text(c, data.secretary_name, "secretary_name", "دبیر کارگروه", "Secretary"),
+    )
+    c.raise_if_any()
+    return out
+
+
+def check_admin(username: str, full_name: str, password: str, password_again: str) -> None:
+    """Page 3: the first administrator's account."""
+    c = FieldCollector()
+    c.check(users.validate_username, username)
+    forms.text(c, full_name, "full_name", "نام و نام خانوادگی", "Full name", required=True)
+    c.check(users.validate_new_password, password)
+    if len(password) >= users.MIN_PASSWORD and password != password_again:
+        c.add("password_again", "دو گذرواژه یکسان نیستند.", "The two passwords differ.")
+    c.raise_if_any()
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    actor: Actor
+    fingerprint: str  # as read out by phone: «3F2A 09C1 …»
+    demo_dossiers: int = 0
+
+
+def create_office(
+    ws: Workspace,
+    spec: OfficeSetup,
+    *,
+    demo: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> SetupResult:
+    """Set the office up (keys, admin, working group), then optionally fill it with sample data.
+
+    Runs off the GUI thread: opens its own sessions.
+    """
+    report = progress or (lambda _d, _t, _x="": None)
+    report(0, 2 if demo else 1, "")
+    actor = setup_office(ws, spec)
+    with ws.db.session() as s:
+        fp = fingerprint_text(office_fingerprint(s))
+    made = 0
+    if demo:
+        from .demo import fill_demo
+
+        report(1, 2, "")
+        made = fill_demo(ws, actor, spec.admin_password)
+    report(2 if demo else 1, 2 if demo else 1, "")
+    return SetupResult(actor, fp, made)
+
+
+def login(session: Session, username: str, password: str) -> Actor:
+    """Later starts: empty fields are named beside them; a wrong pair gets one vague message."""
+    c = FieldCollector()
+    if not username.strip():
+        c.add("username", "نام کاربری را وارد کنید.", "Enter your username.")
+    if not password:
+        c.add("password", "گذرواژه را وارد کنید.", "Enter your password.")
+    c.raise_if_any()
+    return users.authenticate(session, username, password)

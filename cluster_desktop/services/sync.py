@@ -1,0 +1,548 @@
+"""Bundles between the provinces and TPO: keys, trust, export, verify, import, history (Qt-free).
+
+Who may: anyone sees the office's key and the trust list; an administrator or the secretary (the
+key holders) enrolls and revokes peers and exports and imports bundles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from cluster_desktop import __version__
+from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, DossierState, Requirement
+from cluster_desktop.store.models import (
+    Cluster,
+    Dossier,
+    ImportLog,
+    LocalKeys,
+    Office,
+    Outbound,
+    SentBundle,
+    Transition,
+    new_uuid,
+    utcnow,
+)
+from cluster_desktop.sync import export as ex
+from cluster_desktop.sync import importer as im
+from cluster_desktop.sync import trust
+from cluster_desktop.sync.container import atomic_write
+from cluster_desktop.sync.keys import CENTRAL_OFFICE_ID, OfficeCertificate, OfficeKeys, fingerprint_text
+from cluster_desktop.sync.manifest import BundleKind, Party
+from cluster_desktop.sync.report import build_report
+
+from . import audit, workflow
+from .actor import Actor, require
+from .office import load_office_keys
+from .users import local_office
+from .workspace import Workspace
+
+Progress = Callable[[float, str], None]
+KEY_ROLES = (Role.SECRETARY,)  # with admin, who always may
+
+
+def _require_keys(actor: Actor, what_fa: str, what_en: str) -> None:
+    require(actor, KEY_ROLES, what_fa=what_fa, what_en=what_en)
+
+
+# --- keys ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    office_id: str
+    kind: str
+    province: str | None
+    name_fa: str
+    fingerprint: str
+    age_recipient: str
+
+    @property
+    def fingerprint_text(self) -> str:
+        return fingerprint_text(self.fingerprint)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "office_id": self.office_id,
+            "kind": self.kind,
+            "province": self.province,
+            "name": self.name_fa,
+            "fingerprint": self.fingerprint,
+            "fingerprint_text": self.fingerprint_text,
+            "age_recipient": self.age_recipient,
+        }
+
+
+def key_info(session: Session) -> KeyInfo:
+    """This office's public identity; no password needed."""
+    office = local_office(session)
+    row = session.get(LocalKeys, office.id)
+    assert row is not None
+    return KeyInfo(
+        office.id, office.kind, office.province_code, office.name_fa, row.fingerprint, row.age_recipient
+    )
+
+
+def unlock(session: Session, actor: Actor, password: str) -> OfficeKeys:
+    """The office's private keys, for a key holder's password (once per session: scrypt is slow)."""
+    _require_keys(actor, "استفاده از کلیدهای دفتر", "use the office keys")
+    return load_office_keys(session, actor, password)
+
+
+def certificate(session: Session, keys: OfficeKeys) -> OfficeCertificate:
+    """This office's self-signed certificate, to hand to the peer office once."""
+    office = local_office(session)
+    return keys.public_certificate(office.id, office.kind, office.province_code, office.name_fa)
+
+
+# --- trust ---------------------------------------------------------------------------------------
+
+
+def read_certificate(data: bytes) -> OfficeCertificate:
+    """Parse and check a certificate file (to show its fingerprint before enrolling)."""
+    return OfficeCertificate.from_json(data)
+
+
+def enroll(
+    session: Session, actor: Actor, data: bytes, *, expected_fingerprint: str | None = None
+) -> trust.TrustEntry:
+    """Enroll a peer office's certificate; with ``expected_fingerprint`` (read out by phone) checked."""
+    _require_keys(actor, "ثبت گواهی دفتر دیگر", "enroll another office's certificate")
+    cert = read_certificate(data)
+    if expected_fingerprint is not None:
+        trust.check_fingerprint(cert, expected_fingerprint)
+    entry = trust.enroll(session, cert, local=local_office(session), username=actor.username)
+    audit.record(session, actor, "trust.enroll", "office", cert.office_id, fingerprint=cert.fingerprint)
+    return entry
+
+
+def revoke(session: Session, actor: Actor, office_id: str, reason: str = "") -> list[trust.TrustEntry]:
+    _require_keys(actor, "ابطال کلید دفتر دیگر", "revoke another office's key")
+    revoked = trust.revoke(session, office_id, reason)
+    audit.record(session, actor, "trust.revoke", "office", office_id, reason=reason or None)
+    return revoked
+
+
+def trust_list(session: Session) -> list[trust.TrustEntry]:
+    return trust.entries(session)
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportResult:
+    files: list[Path]  # the copies written where asked (one per part)
+    kept: list[Path]  # the copies kept in the data directory until acknowledged
+    sequences: list[int]
+    recipient: str
+    dossiers: int
+    moved_to_sent: list[str]
+    record_counts: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": [str(p) for p in self.files],
+            "kept": [str(p) for p in self.kept],
+            "sequences": self.sequences,
+            "recipient": self.recipient,
+            "dossiers": self.dossiers,
+            "moved_to_sent": self.moved_to_sent,
+            "record_counts": self.record_counts,
+        }
+
+
+def _peer(session: Session, local: Office, to: str | None):  # type: ignore[no-untyped-def]
+    if to is None:
+        if local.kind != OfficeKind.PROVINCE:
+            raise DomainError(
+                "مرکز باید استان گیرنده را نام ببرد (--to IR-NN).",
+                "The centre must name the province (--to IR-NN).",
+            )
+        to = CENTRAL_OFFICE_ID
+    peer = session.get(Office, to)
+    if peer is None or peer.kind == local.kind:
+        raise DomainError(
+            f"بسته فقط میان استان و مرکز جابه‌جا می‌شود؛ «{to}» گیرندهٔ مجاز نیست.",
+            f"Bundles go between a province and the centre only; '{to}' cannot receive one.",
+        )
+    key = trust.active_key(session, to)
+    if key is None:
+        raise DomainError(
+            f"گواهی دفتر {to} هنوز ثبت نشده یا باطل شده است؛ نخست گواهی آن را ثبت کنید.",
+            f"Office {to} has no enrolled key; enroll its certificate first.",
+        )
+    return peer, key
+
+
+def _cutoff(session: Session, peer: str, acked: int, since: Any) -> tuple[Any, int]:
+    """The time after which changes are still unacknowledged, and the sequence it corresponds to.
+
+    An export counts only once all its parts are acknowledged (its parts share one creation time)."""
+    if acked == 0:
+        return None, 0
+    rows = list(
+        session.execute(
+            select(SentBundle.sequence, SentBundle.created_at).where(
+                SentBundle.peer_office_id == peer, SentBundle.created_at >= since
+            )
+        )
+    )
+    times = {seq: at for seq, at in rows}
+    if acked not in times:
+        return None, 0
+    done = [at for at in set(times.values()) if all(s <= acked for s, t in times.items() if t == at)]
+    done = [at for at in done if at <= times[acked]]
+    if not done:
+        return None, 0
+    at = max(done)
+    return at, max(s for s, t in times.items() if t == at)
+
+
+def _schema_revision(session: Session) -> str:
+    return str(session.execute(text("SELECT version_num FROM alembic_version")).scalar() or "none")
+
+
+def export_bundle(
+    ws: Workspace,
+    actor: Actor,
+    keys: OfficeKeys,
+    out: Path,
+    *,
+    to: str | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the bundle(s) for ``to`` (the centre, from a province): atomically, kept until acknowledged.
+
+    At a province every provincially approved dossier is first moved to ``sent_to_center`` in the same
+    transaction that records the bundle. Parts beyond the first are named ``<out stem>-2<suffix>`` ….
+    """
+    _require_keys(actor, "ساختن بستهٔ تبادل اطلاعات", "export bundles")
+    report = progress or (lambda _f, _m: None)
+    out = Path(out)
+    ws.bundles_dir.mkdir(parents=True, exist_ok=True)
+    pending: list[tuple[Path, Path]] = []
+    try:
+        with ws.db.session() as s:
+            local = local_office(s)
+            peer, key = _peer(s, local, to)
+            moved = _send_approved(s, actor) if local.kind == OfficeKind.PROVINCE else []
+            outbound = s.get(Outbound, peer.id) or Outbound(
+                peer_office_id=peer.id, last_sequence=0, last_hash=None, acked_sequence=0
+            )
+            s.add(outbound)
+            cutoff, covers = (
+                (None, 0) if full else _cutoff(s, peer.id, outbound.acked_sequence, key.enrolled_at)
+            )
+            report(0.1, "collect")
+            if local.kind == OfficeKind.PROVINCE:
+                collected = ex.collect_province(s, local.id, cutoff)
+            else:
+                collected = ex.collect_central(s, local.id, peer.id, cutoff)
+            blob = lambda h: (ws.attachments_dir / h[:2] / h).stat().st_size  # noqa: E731
+            parts = ex.plan_parts(collected, blob)
+            channel = ex.Channel(
+                kind=BundleKind.PROVINCE_SUBMISSION
+                if local.kind == OfficeKind.PROVINCE
+                else BundleKind.CENTRAL_DECISION,
+                sender=Party(local.id, keys.fingerprint),
+                recipient=Party(peer.id, key.fingerprint),
+                recipient_age=key.age_recipient,
+                ack_sequence=im.imported_at_least(s, peer.id),
+                schema_revision=_schema_revision(s),
+                app_version=__version__,
+            )
+            now = utcnow()
+            counts: dict[str, int] = {}
+            sequences = []
+            for i, part in enumerate(parts, start=1):
+                report(0.1 + 0.85 * (i - 1) / len(parts), f"part {i}/{len(parts)}")
+                blobs = {}
+                for h in sorted(part.attachments):
+                    path = ws.attachments_dir / h[:2] / h
+                    if not path.exists() or ex.hash_blob(path) != h:
+                        raise DomainError(
+                            f"فایل پیوست {h[:12]} در این دفتر آسیب دیده یا گم شده است.",
+                            f"The attachment file {h[:12]} is damaged or missing here.",
+                        )
+                    blobs[h] = path
+                sequence = outbound.last_sequence + 1
+                final = ws.bundles_dir / f"{local.id}-to-{peer.id}-{sequence:06d}.bundle"
+                tmp = ws.bundles_dir / f".{final.name}.pending"
+                pending.append((tmp, final))
+                written = ex.write_part(
+                    channel,
+                    keys,
+                    sequence=sequence,
+                    previous_hash=outbound.last_hash,
+                    covers_after=covers if i == 1 else outbound.last_sequence,
+                    part=i,
+                    parts=len(parts),
+                    records=ex.records_of_part(collected, part),
+                    blobs=blobs,
+                    created_at=now,
+                    pending=tmp,
+                    dossier_ids=part.dossier_ids,
+                )
+                outbound.last_sequence, outbound.last_hash = sequence, written.manifest_hash
+                s.add(
+                    SentBundle(
+                        bundle_id=written.manifest.bundle_id,
+                        peer_office_id=peer.id,
+                        kind=str(channel.kind),
+                        sequence=sequence,
+                        manifest_hash=written.manifest_hash,
+                        path=str(final),
+                        created_at=now,
+                        created_by=actor.username,
+                        record_counts=written.record_counts,
+                    )
+                )
+                sequences.append(sequence)
+                for t, n in written.record_counts.items():
+                    counts[t] = counts.get(t, 0) + n
+            audit.record(
+                s,
+                actor,
+                "bundle.export",
+                "office",
+                peer.id,
+                sequences=sequences,
+                dossiers=collected.dossier_count(),
+            )
+        # Committed: only now do the bundles become visible under their names.
+        files = []
+        for n, (tmp, final) in enumerate(pending, start=1):
+            os.replace(tmp, final)
+            target = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
+            if target.resolve() != final.resolve():
+                with open(final, "rb") as src:
+                    atomic_write(target, lambda f, src=src: shutil.copyfileobj(src, f, 1 << 20))
+            files.append(target)
+        report(1.0, "done")
+        return ExportResult(
+            files, [f for _, f in pending], sequences, peer.id, collected.dossier_count(), moved, counts
+        )
+    except BaseException:
+        for tmp, _final in pending:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+
+
+def _send_approved(session: Session, actor: Actor) -> list[str]:
+    """Move every provincially approved dossier to ``sent_to_center`` (the bundle supplies BUNDLE)."""
+    ids = list(
+        session.scalars(
+            select(Dossier.id).where(
+                Dossier.owner_office_id == actor.office_id,
+                Dossier.state == DossierState.PROVINCIALLY_APPROVED,
+            )
+        )
+    )
+    for did in ids:
+        workflow.transition(session, actor, did, "send_to_center", extra=(Requirement.BUNDLE,))
+    return ids
+
+
+# --- verify and import ---------------------------------------------------------------------------
+
+
+def _states(session: Session, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        q = select(Dossier.id, Dossier.state).where(Dossier.id.in_(ids[i : i + 500]))
+        out.update({d: st for d, st in session.execute(q)})
+    return out
+
+
+def _names(session: Session, ids: list[str]) -> dict[str, str]:
+    out = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        q = (
+            select(Dossier.id, Cluster.name)
+            .join(Cluster, Cluster.id == Dossier.cluster_id)
+            .where(Dossier.id.in_(chunk))
+        )
+        out.update({d: n for d, n in session.execute(q)})
+    return out
+
+
+def _receive(session: Session, actor: Actor, dossier_ids: list[str]) -> dict[str, tuple[str, str]]:
+    """At the centre: every dossier that arrived as sent is received (F6), by this import.
+
+    The step is checked once by the workflow and recorded in bulk (one transition row per dossier,
+    one audit entry for the import): a bundle may bring thousands. The dossier's version is not
+    raised: it belongs to the province, and our step is recorded as our own transition.
+    """
+    d, t = Dossier.__table__, Transition.__table__
+    waiting = []
+    for i in range(0, len(dossier_ids), 500):
+        q = select(d.c.id).where(
+            d.c.id.in_(dossier_ids[i : i + 500]), d.c.state == DossierState.SENT_TO_CENTER
+        )
+        waiting += list(session.scalars(q))
+    if not waiting:
+        return {}
+    rule = DOSSIER_WORKFLOW.check(
+        DossierState.SENT_TO_CENTER,
+        "receive",
+        role=actor.role,
+        office=actor.office_kind,
+        provided={Requirement.BUNDLE},
+    )
+    now = utcnow()
+    rows = [
+        {
+            "id": new_uuid(), "owner_office_id": actor.office_id, "version": 1, "created_at": now,
+            "updated_at": now, "dossier_id": did, "programme_id": None, "action": rule.action,
+            "from_state": DossierState.SENT_TO_CENTER.value, "to_state": rule.target, "f_code": rule.f_code,
+            "actor": actor.label, "at": now, "comment": "", "meeting_id": None, "minutes_number": "",
+        }
+        for did in waiting
+    ]  # fmt: skip
+    conn = session.connection()
+    conn.execute(insert(t), rows)
+    conn.execute(
+        update(d)
+        .where(d.c.id == bindparam("b_id"))
+        .values(state=rule.target, state_changed_at=now, updated_at=d.c.updated_at),
+        [{"b_id": did} for did in waiting],
+    )
+    audit.record(session, actor, "dossier.receive", "dossier", None, count=len(waiting), f_code=rule.f_code)
+    return dict.fromkeys(waiting, (DossierState.SENT_TO_CENTER.value, rule.target))
+
+
+def _run(
+    ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, *, apply: bool, progress: Progress | None
+) -> dict[str, Any]:
+    _require_keys(actor, "وارد کردن بستهٔ تبادل اطلاعات", "import bundles")
+    deletable: list[Path] = []
+    with ws.db.session() as s, tempfile.TemporaryDirectory(prefix=".import-", dir=ws.data_dir) as work:
+        local = local_office(s)
+        bundle = im.read_bundle(
+            s, Path(path), keys, local.id, OfficeKind(local.kind), Path(work), ws.attachments_dir, progress
+        )
+        sender = s.get(Office, bundle.manifest.sender.office_id)
+        dossier_ids = sorted({r["id"] for r in bundle.records.get("dossiers", [])})
+        touched = sorted(set(dossier_ids) | {r["dossier_id"] for r in bundle.records.get("transitions", [])})
+        before = _states(s, touched)
+        if not apply:
+            groups = im.classify(bundle)
+            tables = {t: {k: len(v) for k, v in g.items()} for t, g in groups.items()}
+            report = build_report(
+                bundle, sender, tables, {}, _names(s, touched), before, applied=False, acked=[]
+            )
+            s.rollback()
+            return report
+        if progress:
+            progress(0.75, "apply")
+        im.store_attachments(bundle, ws.attachments_dir)
+        applied = im.apply_records(s, bundle)
+        states = im.derive_states(s, applied)
+        s.expire_all()
+        if local.kind == OfficeKind.CENTRAL:
+            for did, change in _receive(s, actor, dossier_ids).items():
+                states[did] = (states.get(did, change)[0], change[1])
+        acked_paths = im.acknowledge(s, bundle.manifest.sender.office_id, bundle.manifest.ack_sequence)
+        acked = sorted(
+            s.scalars(select(SentBundle.sequence).where(SentBundle.path.in_([str(p) for p in acked_paths])))
+        )
+        report = build_report(
+            bundle, sender, applied.tables, states, _names(s, touched), before, applied=True, acked=acked
+        )
+        im.log_import(s, bundle, _hash(bundle), actor.username, report)
+        audit.record(
+            s,
+            actor,
+            "bundle.import",
+            "office",
+            bundle.manifest.sender.office_id,
+            bundle=bundle.manifest.bundle_id,
+            sequence=bundle.manifest.sequence,
+        )
+        deletable = acked_paths
+    for p in deletable:  # acknowledged: the peer holds them now
+        with contextlib.suppress(OSError):
+            p.unlink()
+    if progress:
+        progress(1.0, "done")
+    return report
+
+
+def _hash(bundle: im.ReadBundle) -> str:
+    from cluster_desktop.sync.manifest import manifest_hash
+
+    return manifest_hash(bundle.manifest.to_bytes())
+
+
+def verify_bundle(
+    ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Every check of an import, and what it would add, update and leave; writes nothing."""
+    return _run(ws, actor, keys, path, apply=False, progress=progress)
+
+
+def import_bundle(
+    ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Verify and apply a bundle in one transaction with its import-log row; the report as a dict."""
+    return _run(ws, actor, keys, path, apply=True, progress=progress)
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def history(session: Session, limit: int = 500) -> list[dict[str, Any]]:
+    """Bundles sent and imported, newest first."""
+    rows: list[dict[str, Any]] = []
+    for b in session.scalars(select(SentBundle).order_by(SentBundle.created_at.desc()).limit(limit)):
+        rows.append(
+            {
+                "direction": "sent",
+                "peer": b.peer_office_id,
+                "kind": b.kind,
+                "sequence": b.sequence,
+                "at": b.created_at,
+                "by": b.created_by,
+                "records": b.record_counts,
+                "acknowledged_at": b.acked_at,
+                "file": b.path,
+            }
+        )
+    for log in session.scalars(select(ImportLog).order_by(ImportLog.imported_at.desc()).limit(limit)):
+        rows.append(
+            {
+                "direction": "imported",
+                "peer": log.sender_office_id,
+                "kind": log.kind,
+                "sequence": log.sequence,
+                "at": log.imported_at,
+                "by": log.imported_by,
+                "records": (log.report or {}).get("record_counts", {}),
+                "created_at": log.created_at,
+            }
+        )
+    rows.sort(key=lambda r: r["at"], reverse=True)
+    return rows[:limit]
+
+
+def outbound_state(session: Session) -> list[dict[str, Any]]:
+    """Per peer: the last bundle sent and the last one it acknowledged."""
+    return [
+        {"peer": o.peer_office_id, "sent": o.last_sequence, "acknowledged": o.acked_sequence}
+        for o in session.scalars(select(Outbound).order_by(Outbound.peer_office_id))
+    ]

@@ -1,0 +1,586 @@
+"""Reading a bundle with every check of DESIGN.md, in its order, and applying it in one transaction.
+
+decrypt → open with limits → signature by an enrolled, unrevoked key → addressed to this office →
+sequence (not imported, not older, no uncovered gap, no absurd jump, chain intact) → every listed
+file present, nothing unlisted, sizes and hashes match → records valid → the sender owns every record
+it writes → applied with the import-log row in the same transaction. ``read_bundle`` does everything
+up to the records and never writes; ``apply_bundle`` writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.numbers import to_persian_digits as fa
+from cluster_desktop.domain.roles import OfficeKind
+from cluster_desktop.store.models import ImportLog, Outbound, SentBundle, TrustedKey, utcnow
+
+from . import limits
+from .container import MANIFEST_NAME, RECORDS_NAME, SIGNATURE_NAME, SafeZipReader, open_bundle
+from .export import COVERAGE
+from .keys import OfficeKeys, public_key_from_b64
+from .limits import BundleError
+from .manifest import BundleKind, Manifest, manifest_hash, verify_signature
+from .records import (
+    BY_NAME,
+    ORDER,
+    REFERENCE_KEYS,
+    SPECS,
+    TableSpec,
+    foreign_owner,
+    parse_record,
+    record_error,
+)
+from .strictjson import Fields, loads_strict
+
+MAX_JUMP = 1000  # a sequence this far past the last one is not a lost bundle but a fault or an attack
+_CHUNK = 500
+Progress = Callable[[float, str], None]
+
+
+def refuse(reason: str, fa: str, en: str, detail: str | None = None) -> BundleError:
+    return BundleError(reason, detail, fa=fa, en=en)
+
+
+@dataclass
+class ChainState:
+    """Where the sender's chain stands here: the last bundle imported from it under its current key."""
+
+    last_sequence: int
+    last_hash: str | None
+
+
+@dataclass
+class ReadBundle:
+    """A bundle that passed every check that needs no write; ``records`` are validated values."""
+
+    manifest: Manifest
+    sender_key: TrustedKey
+    chain: ChainState
+    covers_after: int
+    part: int
+    parts: int
+    records: dict[str, list[dict[str, Any]]]
+    attachments: dict[str, Path]  # sha256 -> verified temporary copy
+    existing: dict[str, dict[str, tuple[str, int]]] = field(
+        default_factory=dict
+    )  # table -> id -> (owner, version)
+
+    @property
+    def gap(self) -> tuple[int, int] | None:
+        """The sequences never imported that this bundle covers (first, last), if any."""
+        if self.manifest.sequence > self.chain.last_sequence + 1:
+            return self.chain.last_sequence + 1, self.manifest.sequence - 1
+        return None
+
+
+def _progress(progress: Progress | None, fraction: float, message: str) -> None:
+    if progress is not None:
+        progress(fraction, message)
+
+
+def chain_state(session: Session, sender_id: str, key: TrustedKey) -> ChainState:
+    """The last bundle imported from ``sender_id`` since its current key was enrolled (a re-installed
+    office starts a new chain at 1)."""
+    last = session.scalar(
+        select(ImportLog)
+        .where(ImportLog.sender_office_id == sender_id, ImportLog.imported_at >= key.enrolled_at)
+        .order_by(ImportLog.sequence.desc())
+        .limit(1)
+    )
+    return ChainState(0, None) if last is None else ChainState(last.sequence, last.manifest_hash)
+
+
+def _check_sender(
+    session: Session, manifest: Manifest, manifest_bytes: bytes, signature: bytes
+) -> TrustedKey:
+    key = session.get(TrustedKey, manifest.sender.fingerprint)
+    if key is None or key.office_id != manifest.sender.office_id:
+        raise refuse(
+            "unenrolled",
+            "این بسته با کلیدی امضا شده که در فهرست کلیدهای مورد اعتماد نیست.",
+            "This bundle is signed by a key that is not enrolled.",
+            manifest.sender.office_id,
+        )
+    if key.revoked_at is not None:
+        raise refuse(
+            "revoked",
+            "کلید فرستندهٔ این بسته باطل شده است؛ بسته پذیرفته نمی‌شود.",
+            "The sender's key has been revoked; the bundle is refused.",
+            manifest.sender.office_id,
+        )
+    verify_signature(manifest_bytes, signature, public_key_from_b64(key.signing_public_key))
+    expected = (
+        BundleKind.PROVINCE_SUBMISSION if manifest.sender.office_id != "TPO" else BundleKind.CENTRAL_DECISION
+    )
+    if manifest.kind is not expected:
+        raise refuse(
+            "wrong_kind",
+            "نوع بسته با فرستندهٔ آن نمی‌خواند.",
+            "The bundle's kind does not match its sender.",
+            str(manifest.kind),
+        )
+    return key
+
+
+def _check_recipient(manifest: Manifest, local_id: str, local_fingerprint: str) -> None:
+    if manifest.recipient.office_id != local_id or manifest.recipient.fingerprint != local_fingerprint:
+        raise refuse(
+            "wrong_recipient",
+            f"این بسته برای دفتر دیگری ({manifest.recipient.office_id}) فرستاده شده است.",
+            f"This bundle is addressed to another office ({manifest.recipient.office_id}).",
+        )
+
+
+def _check_sequence(session: Session, manifest: Manifest, chain: ChainState, bundle_hash: str) -> None:
+    seq, last = manifest.sequence, chain.last_sequence
+    if session.get(ImportLog, manifest.bundle_id) is not None or (
+        seq == last and bundle_hash == chain.last_hash
+    ):
+        raise refuse(
+            "already_imported",
+            f"این بسته (شمارهٔ {fa(seq)}) قبلاً وارد شده است؛ چیزی تغییر نکرد.",
+            f"This bundle (number {seq}) was already imported; nothing changed.",
+        )
+    if seq <= last:
+        raise refuse(
+            "older",
+            f"این بسته (شمارهٔ {fa(seq)}) قدیمی‌تر از آخرین بستهٔ واردشده (شمارهٔ {fa(last)}) است؛ چیزی تغییر نکرد.",
+            f"This bundle (number {seq}) is older than the last one imported (number {last}); nothing changed.",
+        )
+    if seq > last + MAX_JUMP:
+        raise refuse(
+            "jump",
+            f"شمارهٔ این بسته ({fa(seq)}) به‌طور غیرعادی از آخرین بستهٔ واردشده ({fa(last)}) جلوتر است.",
+            f"This bundle's number ({seq}) jumps absurdly far past the last one imported ({last}).",
+        )
+    if seq == last + 1 and manifest.previous_hash != chain.last_hash:
+        raise refuse(
+            "chain",
+            "این بسته به آخرین بستهٔ واردشده از همین فرستنده زنجیر نشده است.",
+            "This bundle does not chain to the last bundle imported from its sender.",
+        )
+
+
+def _check_ack(session: Session, manifest: Manifest) -> None:
+    out = session.get(Outbound, manifest.sender.office_id)
+    sent = out.last_sequence if out else 0
+    if manifest.ack_sequence > sent:
+        raise refuse(
+            "bad_ack",
+            f"این بسته دریافت بستهٔ شمارهٔ {fa(manifest.ack_sequence)} را تأیید می‌کند که هرگز فرستاده نشده است.",
+            f"This bundle acknowledges bundle {manifest.ack_sequence}, which was never sent.",
+        )
+
+
+def _check_files(reader: SafeZipReader, manifest: Manifest) -> None:
+    listed = {f.path for f in manifest.files}
+    present = set(reader.names()) - {MANIFEST_NAME, SIGNATURE_NAME}
+    if missing := sorted(listed - present):
+        raise BundleError("missing_file", missing[0])
+    if extra := sorted(present - listed):
+        raise refuse(
+            "unlisted_file",
+            "بسته فایلی دارد که در فهرست محتوای آن نیامده است.",
+            "The bundle holds a file its manifest does not list.",
+            extra[0],
+        )
+
+
+def _hash_mismatch(path: str) -> BundleError:
+    return refuse(
+        "hash_mismatch",
+        "محتوای یکی از فایل‌های بسته با اثر انگشت ثبت‌شده در فهرست نمی‌خواند.",
+        "A file in the bundle does not match the hash its manifest lists.",
+        path,
+    )
+
+
+def _parse_lines(data: bytes, table: str) -> list[Any]:
+    if not data.endswith(b"\n"):
+        raise record_error(table, "the file must end with a newline")
+    out = []
+    for i, line in enumerate(data[:-1].split(b"\n")):
+        if not line or len(line) > limits.MAX_RECORD_LINE_BYTES:
+            raise record_error(table, f"line {i + 1}: empty or too long")
+        out.append(loads_strict(line))
+    return out
+
+
+def _coverage(lines: list[Any], manifest: Manifest) -> tuple[int, int, int]:
+    if len(lines) != 1:
+        raise record_error(COVERAGE, "expected one line")
+    f = Fields(lines[0], COVERAGE, lambda d: record_error(COVERAGE, d))
+    covers, part, parts = (
+        f.integer("covers_after"),
+        f.integer("part", minimum=1),
+        f.integer("parts", minimum=1),
+    )
+    f.done()
+    if part > parts or covers >= manifest.sequence:
+        raise record_error(COVERAGE, "inconsistent")
+    return covers, part, parts
+
+
+def _check_links(session: Session, bundle: ReadBundle, sender_id: str) -> None:
+    """Every foreign key points at a record in the bundle or here; owned links at the sender's."""
+    in_bundle = {t: {r["id"] for r in rows} for t, rows in bundle.records.items()}
+    wanted: dict[str, set[str]] = {}
+    for table, rows in bundle.records.items():
+        for link in BY_NAME[table].links:
+            for r in rows:
+                target = r[link.column]
+                if target is not None and target not in in_bundle.get(link.table, ()):
+                    wanted.setdefault(link.table, set()).add(target)
+    found: dict[str, dict[str, str | None]] = {}
+    for table, ids in wanted.items():
+        if table in REFERENCE_KEYS:
+            col = REFERENCE_KEYS[table]
+            found[table] = {
+                r[0]: None
+                for chunk in _chunks(sorted(ids))
+                for r in session.execute(select(col).where(col.in_(chunk)))
+            }
+            continue
+        t = BY_NAME[table].table
+        found[table] = {
+            r[0]: r[1]
+            for chunk in _chunks(sorted(ids))
+            for r in session.execute(select(t.c.id, t.c.owner_office_id).where(t.c.id.in_(chunk)))
+        }
+    for table, rows in bundle.records.items():
+        for link in BY_NAME[table].links:
+            for r in rows:
+                target = r[link.column]
+                if target is None or target in in_bundle.get(link.table, ()):
+                    continue
+                if target not in found.get(link.table, {}):
+                    raise record_error(
+                        table,
+                        f"{link.column} → {link.table} {str(target)[:36]} is neither here nor in the bundle",
+                        fa="رکوردی در بسته به رکوردی اشاره می‌کند که نه در این دفتر هست و نه در بسته.",
+                        en="A record in the bundle points at a record that is neither here nor in the bundle.",
+                    )
+                if link.owned and found[link.table][target] != sender_id:
+                    raise foreign_owner(
+                        table, f"{link.column} → {link.table} {target} belongs to another office"
+                    )
+
+
+def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(ids), _CHUNK):
+        yield ids[i : i + _CHUNK]
+
+
+def _existing(session: Session, spec: TableSpec, ids: list[str]) -> dict[str, tuple[str, int]]:
+    t = spec.table
+    return {
+        r[0]: (r[1], r[2])
+        for chunk in _chunks(ids)
+        for r in session.execute(select(t.c.id, t.c.owner_office_id, t.c.version).where(t.c.id.in_(chunk)))
+    }
+
+
+@contextlib.contextmanager
+def opened(path: Path, keys: OfficeKeys) -> Iterator[SafeZipReader]:
+    """The decrypted bundle under the container's limits (refusals are ``BundleError``)."""
+    try:
+        plain = open_bundle(path, keys.age_identity)
+    except BundleError:
+        raise
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
+        raise refuse(
+            "unreadable", f"فایل «{path}» خوانده نشد.", f"The file '{path}' cannot be read."
+        ) from None
+    except OSError:  # pyrage reports a damaged payload (after a valid header) as OSError
+        raise BundleError("decrypt") from None
+    with plain, SafeZipReader(plain) as reader:
+        yield reader
+
+
+def read_bundle(
+    session: Session,
+    path: Path,
+    keys: OfficeKeys,
+    local_id: str,
+    local_kind: OfficeKind,
+    workdir: Path,
+    attachments_dir: Path,
+    progress: Progress | None = None,
+) -> ReadBundle:
+    """Every check up to ownership; attachments are copied, verified, into ``workdir``."""
+    _progress(progress, 0.0, "decrypt")
+    with opened(path, keys) as reader:
+        manifest_bytes = reader.read(MANIFEST_NAME, limits.MAX_MANIFEST_BYTES)
+        signature = reader.read(SIGNATURE_NAME, limits.SIGNATURE_BYTES)
+        manifest = Manifest.parse(manifest_bytes)
+        key = _check_sender(session, manifest, manifest_bytes, signature)
+        _check_recipient(manifest, local_id, keys.fingerprint)
+        chain = chain_state(session, manifest.sender.office_id, key)
+        _check_sequence(session, manifest, chain, manifest_hash(manifest_bytes))
+        _check_ack(session, manifest)
+        _check_files(reader, manifest)
+        sender_kind = (
+            OfficeKind.PROVINCE.value if manifest.kind is BundleKind.PROVINCE_SUBMISSION else "central"
+        )
+        attachments: dict[str, Path] = {}
+        raw: dict[str, bytes] = {}
+        total = max(1, sum(f.size for f in manifest.files))
+        done = 0
+        for entry in manifest.files:  # every byte hashed before any record is read
+            _progress(progress, 0.05 + 0.6 * done / total, entry.path)
+            done += entry.size
+            if reader.info(entry.path).file_size != entry.size:
+                raise _hash_mismatch(entry.path)
+            if entry.path.startswith("attachments/"):
+                target = workdir / entry.sha256
+                with open(target, "wb") as out:
+                    digest, _size = reader.copy_to(entry.path, out)
+                attachments[entry.sha256] = target
+            else:
+                data = reader.read(entry.path, entry.size)
+                digest = hashlib.sha256(data).hexdigest()
+                raw[RECORDS_NAME.fullmatch(entry.path).group(1)] = data  # type: ignore[union-attr]
+            if digest != entry.sha256:
+                raise _hash_mismatch(entry.path)
+    records: dict[str, list[dict[str, Any]]] = {}
+    coverage: tuple[int, int, int] | None = None
+    for table, data in raw.items():
+        lines = _parse_lines(data, table)
+        if table == COVERAGE:
+            coverage = _coverage(lines, manifest)
+            continue
+        spec = BY_NAME.get(table)
+        if spec is None:
+            raise refuse(
+                "not_allowed",
+                "بسته رکوردهای جدولی دارد که با بسته منتقل نمی‌شود.",
+                "The bundle holds records of a table that does not travel.",
+                table,
+            )
+        if manifest.record_counts.get(table) != len(lines):
+            raise record_error(table, "the count differs from the manifest")
+        rows = [parse_record(spec, obj, manifest.sender.office_id, sender_kind) for obj in lines]
+        if len({r["id"] for r in rows}) != len(rows):
+            raise record_error(table, "the same id twice")
+        records[table] = rows
+    if coverage is None:
+        raise BundleError("missing_file", f"records/{COVERAGE}.jsonl")
+    if set(manifest.record_counts) != set(records):
+        raise refuse("bad_manifest", "فهرست شمار رکوردها نادرست است.", "The record counts are wrong.")
+    bundle = ReadBundle(manifest, key, chain, *coverage, records=records, attachments=attachments)
+    if bundle.gap is not None and bundle.covers_after > chain.last_sequence:
+        first, last = bundle.gap
+        raise refuse(
+            "gap",
+            f"بسته‌های شمارهٔ {fa(first)} تا {fa(last)} از این فرستنده هنوز وارد نشده‌اند و این بسته جای آن‌ها را "
+            "نمی‌گیرد؛ آن‌ها را (که فرستنده تا تأیید دریافت نگه می‌دارد) نخست وارد کنید.",
+            f"Bundles {first} to {last} from this sender were never imported and this bundle does not "
+            "cover them; import them first (the sender keeps them until acknowledged).",
+        )
+    _progress(progress, 0.7, "records")
+    _check_links(session, bundle, manifest.sender.office_id)
+    for table, rows in records.items():
+        spec = BY_NAME[table]
+        existing = _existing(session, spec, [r["id"] for r in rows])
+        for r in rows:
+            owner = existing.get(r["id"], (manifest.sender.office_id, 0))[0]
+            if owner != manifest.sender.office_id:
+                raise foreign_owner(table, f"{r['id']} belongs to {owner}")
+        bundle.existing[table] = existing
+    if "attachments" in records:
+        for r in records["attachments"]:
+            held = attachments.get(r["sha256"])
+            local = attachments_dir / r["sha256"][:2] / r["sha256"]
+            size = held.stat().st_size if held else (local.stat().st_size if local.exists() else None)
+            if size != r["size"]:
+                raise record_error("attachments", f"{r['id']}: its file is not in the bundle")
+    return bundle
+
+
+# --- applying --------------------------------------------------------------------------------
+
+
+@dataclass
+class Applied:
+    """What an import changed, by table; and the dossiers whose state it set."""
+
+    tables: dict[str, dict[str, int]]
+    new_transitions: dict[str, list[dict[str, Any]]]  # dossier id -> transitions inserted
+    applied_ids: dict[str, set[str]]
+
+
+def classify(bundle: ReadBundle) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """Per table: records to ``add``, to ``update`` (newer version) and ``unchanged`` (older or equal)."""
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for table, rows in bundle.records.items():
+        existing = bundle.existing.get(table, {})
+        groups: dict[str, list[dict[str, Any]]] = {"add": [], "update": [], "unchanged": []}
+        for r in rows:
+            have = existing.get(r["id"])
+            key = "add" if have is None else "update" if r["version"] > have[1] else "unchanged"
+            groups[key].append(r)
+        out[table] = groups
+    return out
+
+
+def apply_records(session: Session, bundle: ReadBundle) -> Applied:
+    """Write the records (Core statements, in dependency order); replaces each applied parent's
+    child set with the bundle's. Raises ``BundleError`` on a uniqueness conflict."""
+    sender = bundle.manifest.sender.office_id
+    groups = classify(bundle)
+    # A parent not older than ours comes with its whole child set; children it no longer has go.
+    current = {
+        t: {r["id"] for r in g["add"] + g["update"]}
+        | {r["id"] for r in g["unchanged"] if r["version"] == bundle.existing[t][r["id"]][1]}
+        for t, g in groups.items()
+    }
+    for spec in reversed(SPECS):
+        if spec.parent is None:
+            continue
+        parent_table = next(link.table for link in spec.links if link.column == spec.parent)
+        parents = sorted(current.get(parent_table, set()))
+        keep = {r["id"] for r in bundle.records.get(spec.name, [])}
+        t = spec.table
+        for chunk in _chunks(parents):
+            gone = [
+                r[0]
+                for r in session.execute(
+                    select(t.c.id).where(t.c[spec.parent].in_(chunk), t.c.owner_office_id == sender)
+                )
+                if r[0] not in keep
+            ]
+            for ids in _chunks(gone):
+                session.execute(delete(t).where(t.c.id.in_(ids)))
+    tables: dict[str, dict[str, int]] = {}
+    for table in sorted(groups, key=ORDER.__getitem__):
+        spec, g = BY_NAME[table], groups[table]
+        t = spec.table
+        try:
+            if g["update"]:
+                cols = [c for c in spec.fields if c != "id" and c not in spec.keep_on_update]
+                stmt = (
+                    update(t)
+                    .where(t.c.id == bindparam("b_id"))
+                    .values({c: bindparam(f"b_{c}") for c in cols})
+                    .execution_options(synchronize_session=False)
+                )
+                session.connection().execute(
+                    stmt, [{f"b_{k}": r[k] for k in ["id", *cols]} for r in g["update"]]
+                )
+            if g["add"]:
+                session.connection().execute(insert(t), g["add"])
+        except IntegrityError as exc:
+            raise refuse(
+                "conflict",
+                f"رکوردهای بسته با داده‌های این دفتر تداخل دارند (جدول {table}).",
+                f"The bundle's records collide with this office's data (table {table}).",
+                str(exc.orig)[:120],
+            ) from None
+        tables[table] = {k: len(v) for k, v in g.items()}
+    new_transitions: dict[str, list[dict[str, Any]]] = {}
+    for r in groups.get("transitions", {}).get("add", []):
+        new_transitions.setdefault(r["dossier_id"], []).append(r)
+    applied = {t: {r["id"] for r in g["add"] + g["update"]} for t, g in groups.items()}
+    return Applied(tables, new_transitions, applied)
+
+
+def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, str]]:
+    """Set each dossier's state from the newest transition this bundle brought (the sender acted on
+    the state we handed it, so its new steps supersede ours). Returns id -> (before, after)."""
+    d = BY_NAME["dossiers"].table
+    ids = sorted(applied.new_transitions)
+    before: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        before.update(dict(session.execute(select(d.c.id, d.c.state).where(d.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
+    changes: dict[str, tuple[str, str]] = {}
+    updates = []
+    for did in ids:
+        newest = max(applied.new_transitions[did], key=lambda r: (r["at"], r["created_at"], r["id"]))
+        changes[did] = (before[did], newest["to_state"])
+        if before[did] != newest["to_state"]:
+            updates.append({"b_id": did, "b_state": newest["to_state"], "b_at": newest["at"]})
+    if updates:
+        stmt = (
+            update(d)
+            .where(d.c.id == bindparam("b_id"))
+            # updated_at stays: a derived state is not a change of the owner's record
+            .values(state=bindparam("b_state"), state_changed_at=bindparam("b_at"), updated_at=d.c.updated_at)
+        )
+        session.connection().execute(stmt, updates)
+    return changes
+
+
+def acknowledge(session: Session, sender_id: str, ack: int) -> list[Path]:
+    """Mark our bundles to ``sender_id`` up to ``ack`` acknowledged; returns their files to delete."""
+    out = session.get(Outbound, sender_id)
+    if out is None or ack <= out.acked_sequence:
+        return []
+    out.acked_sequence = ack
+    now = utcnow()
+    paths = []
+    for sent in session.scalars(
+        select(SentBundle).where(
+            SentBundle.peer_office_id == sender_id, SentBundle.sequence <= ack, SentBundle.acked_at.is_(None)
+        )
+    ):
+        sent.acked_at = now
+        paths.append(Path(sent.path))
+    return paths
+
+
+def store_attachments(bundle: ReadBundle, attachments_dir: Path) -> None:
+    """Move verified attachment copies into the content-addressed store (atomic; same bytes, same name)."""
+    for digest, source in bundle.attachments.items():
+        target = attachments_dir / digest[:2] / digest
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        os.close(fd)
+        shutil.copyfile(source, tmp)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+
+
+def log_import(
+    session: Session, bundle: ReadBundle, manifest_hash_hex: str, username: str, report: dict[str, Any]
+) -> None:
+    m = bundle.manifest
+    session.add(
+        ImportLog(
+            bundle_id=m.bundle_id,
+            sender_office_id=m.sender.office_id,
+            kind=str(m.kind),
+            sequence=m.sequence,
+            manifest_hash=manifest_hash_hex,
+            created_at=m.created_at,
+            imported_at=utcnow(),
+            imported_by=username,
+            report=report,
+        )
+    )
+
+
+def imported_at_least(session: Session, sender_id: str) -> int:
+    """The last sequence imported from ``sender_id`` under its current key (our acknowledgement)."""
+    key = session.scalar(
+        select(TrustedKey)
+        .where(TrustedKey.office_id == sender_id, TrustedKey.revoked_at.is_(None))
+        .order_by(TrustedKey.enrolled_at.desc())
+        .limit(1)
+    )
+    return 0 if key is None else chain_state(session, sender_id, key).last_sequence

@@ -1,0 +1,63 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>ScoresView</name>
+    <message>
+        <source>No member has submitted an evaluation sheet for this dossier yet.</source>
+        <translation>هنوز هیچ عضوی برگهٔ ارزیابی این پرونده را ارسال نکرده است.</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 از ۱۰۰</translation>
+    </message>
+    <message>
+        <source>At or above the threshold (%1): has export potential</source>
+        <translation>در حد نصاب (%1) یا بالاتر: دارای توان صادراتی</translation>
+    </message>
+    <message>
+        <source>Below the threshold (%1)</source>
+        <translation>پایین‌تر از حد نصاب (%1)</translation>
+    </message>
+    <message>
+        <source>Submitted sheets: %1</source>
+        <translation>برگه‌های ارسال‌شده: %1</translation>
+    </message>
+    <message>
+        <source>Not ranked yet</source>
+        <translation>هنوز رتبه ندارد</translation>
+    </message>
+    <message>
+        <source>Rank %1 of %2 in the province</source>
+        <translation>رتبهٔ %1 از %2 در استان</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>معیار</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>وزن</translation>
+    </message>
+    <message>
+        <source>Mean (0–5)</source>
+        <translation>میانگین (۰ تا ۵)</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>دامنهٔ اختلاف</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>اختلاف نظر</translation>
+    </message>
+    <message>
+        <source>⚑ discuss</source>
+        <translation>⚑ بحث در جلسه</translation>
+    </message>
+    <message>
+        <source>Weighted score (0–100)</source>
+        <translation>امتیاز وزنی (۰ تا ۱۰۰)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,14 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>ScoresView</name>
+    <message>
+        <source>Consolidated scores</source>
+        <translation>جمع‌بندی امتیازها</translation>
+    </message>
+    <message>
+        <source>Highlighted rows: the members' scores differ by 3 points or more on that criterion; discuss them in the meeting.</source>
+        <translation>ردیف‌های رنگی: امتیاز اعضا در آن معیار ۳ نمره یا بیشتر با هم فاصله دارد؛ در جلسه دربارهٔ آن بحث کنید.</translation>
+    </message>
+</context>
+</TS>

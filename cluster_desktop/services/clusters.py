@@ -426,16 +426,9 @@ def count_dossiers(session: Session, query: DossierQuery, kind: OfficeKind | Non
     return int(session.scalar(_filtered(q, query, kind)) or 0)
 
 
-def list_dossiers(
-    session: Session,
-    query: DossierQuery,
-    *,
-    offset: int = 0,
-    limit: int = 200,
-    kind: OfficeKind | None = None,
-) -> list[DossierRow]:
-    """One page of dossiers, filtered and sorted in SQL (100,000 rows stay smooth)."""
-    q = (
+def _row_select(kind: OfficeKind | None) -> Select:
+    """The columns of a list row (``DossierRow``), joined to their cluster and province."""
+    return (
         select(
             Dossier.id,
             Dossier.cluster_id,
@@ -453,7 +446,18 @@ def list_dossiers(
         .join(Cluster, Cluster.id == Dossier.cluster_id)
         .join(Province, Province.code == Dossier.province_code)
     )
-    q = _filtered(q, query, kind)
+
+
+def list_dossiers(
+    session: Session,
+    query: DossierQuery,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    kind: OfficeKind | None = None,
+) -> list[DossierRow]:
+    """One page of dossiers, filtered and sorted in SQL (100,000 rows stay smooth)."""
+    q = _filtered(_row_select(kind), query, kind)
     q = q.order_by(*_order(query, kind)).offset(offset).limit(limit)
     return [DossierRow(*row) for row in session.execute(q)]
 
@@ -483,25 +487,7 @@ def dossier_rows(session: Session, ids: list[str], kind: OfficeKind | None = Non
     """The list rows of these dossiers, in the order given (missing ones are left out)."""
     if not ids:
         return []
-    q = (
-        select(
-            Dossier.id,
-            Dossier.cluster_id,
-            Cluster.name,
-            Dossier.province_code,
-            Province.name_fa,
-            Cluster.county,
-            Dossier.state,
-            _score_col(kind).label("score"),
-            Cluster.employees,
-            Cluster.annual_exports_usd,
-            Dossier.updated_at,
-            Dossier.nominated_on,
-        )
-        .join(Cluster, Cluster.id == Dossier.cluster_id)
-        .join(Province, Province.code == Dossier.province_code)
-        .where(Dossier.id.in_(ids))
-    )
+    q = _row_select(kind).where(Dossier.id.in_(ids))
     found = {row.id: DossierRow(*row) for row in session.execute(q)}
     return [found[i] for i in ids if i in found]
 

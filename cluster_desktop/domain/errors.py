@@ -6,6 +6,11 @@ is raised with both texts and shown in the language chosen at start-up (``set_la
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
 _language = "fa"
 
 
@@ -81,7 +86,8 @@ class FieldCollector:
     def __init__(self) -> None:
         self.errors: list[ValidationError] = []
 
-    def check(self, fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def check(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """fn's result, or None with its errors collected."""
         try:
             return fn(*args, **kwargs)
         except ValidationError as e:

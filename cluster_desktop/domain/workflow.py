@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from cluster_desktop.domain.errors import PermissionDenied, TransitionError, bilingual
 from cluster_desktop.domain.roles import OFFICE_KIND_TITLES, ROLE_TITLES, OfficeKind, Role
@@ -276,7 +277,7 @@ class Workflow:
         return frozenset(seen)
 
 
-def _workflow(name_fa: str, name_en: str, states: Iterable[str], rows: Iterable[tuple]) -> Workflow:
+def _workflow(name_fa: str, name_en: str, states: Iterable[str], rows: Iterable[tuple[Any, ...]]) -> Workflow:
     """Build a workflow from rows of (action, sources, target, f_code, roles, office, requires,
     title_fa, title_en); ``sources`` is one state or a tuple of states."""
     transitions = [

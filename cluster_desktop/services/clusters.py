@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -85,9 +86,9 @@ class ClusterInput:
     yearly: list[YearInput] = field(default_factory=list)
 
 
-def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict:
+def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, Any]:
     c = FieldCollector()
-    v: dict = {}
+    v: dict[str, Any] = {}
     v["name"] = forms.text(c, data.name, "name", "نام خوشه", "Cluster name", required=True)
     v["county"] = forms.text(c, data.county, "county", "شهرستان", "County", required=True)
     province = data.province_code or actor.province_code
@@ -183,13 +184,13 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict:
     return v
 
 
-def _search_text(v: dict) -> str:
+def _search_text(v: dict[str, Any]) -> str:
     parts = [v["name"], v["county"], v.get("city", ""), v.get("sector", ""), v.get("managing_entity", "")]
     parts += [f"{hs} {name}" for hs, name in v["products"]]
     return normalize_for_search(" ".join(parts))
 
 
-def _check_duplicate(session: Session, v: dict, exclude_id: str | None) -> None:
+def _check_duplicate(session: Session, v: dict[str, Any], exclude_id: str | None) -> None:
     q = select(Cluster).where(
         Cluster.province_code == v["province_code"],
         Cluster.county_norm == normalize_for_search(v["county"]),
@@ -223,7 +224,7 @@ def find_similar(
     return sorted([s for s in scored if s[1] >= SIMILAR_THRESHOLD], key=lambda s: -s[1])[:limit]
 
 
-def _apply(session: Session, actor: Actor, cluster: Cluster, v: dict) -> None:
+def _apply(session: Session, actor: Actor, cluster: Cluster, v: dict[str, Any]) -> None:
     for key in (
         "name",
         "county",
@@ -399,7 +400,7 @@ def _score_col(kind: OfficeKind | None):  # type: ignore[no-untyped-def]
     return Dossier.provincial_score
 
 
-def _filtered(q: Select, query: DossierQuery, kind: OfficeKind | None) -> Select:
+def _filtered(q: Select[Any], query: DossierQuery, kind: OfficeKind | None) -> Select[Any]:
     if query.search.strip():
         for word in normalize_for_search(query.search).split()[:6]:
             q = q.where(Cluster.search_text.contains(word, autoescape=True))
@@ -426,7 +427,7 @@ def count_dossiers(session: Session, query: DossierQuery, kind: OfficeKind | Non
     return int(session.scalar(_filtered(q, query, kind)) or 0)
 
 
-def _row_select(kind: OfficeKind | None) -> Select:
+def _row_select(kind: OfficeKind | None) -> Select[Any]:
     """The columns of a list row (``DossierRow``), joined to their cluster and province."""
     return (
         select(
@@ -462,7 +463,7 @@ def list_dossiers(
     return [DossierRow(*row) for row in session.execute(q)]
 
 
-def _order(query: DossierQuery, kind: OfficeKind | None) -> tuple:
+def _order(query: DossierQuery, kind: OfficeKind | None) -> tuple[Any, ...]:
     col = _score_col(kind) if query.order_by == "score" else _ORDER.get(query.order_by, Dossier.updated_at)
     order = col.desc() if query.descending else col.asc()
     if query.order_by in ("score", "nominated"):

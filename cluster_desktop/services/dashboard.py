@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import OFFICE_KIND_TITLES, OfficeKind
 from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES, DOSSIER_WORKFLOW, DossierState
+from cluster_desktop.domain.workflow import Transition as Rule
 from cluster_desktop.store.models import (
     AuditEntry,
     Cluster,
@@ -92,7 +93,7 @@ def next_steps(session: Session, state: str, office: OfficeKind) -> list[NextSte
     rules = [t for t in DOSSIER_WORKFLOW.transitions if state in t.sources]
     own = [t for t in rules if t.office is office]
     rules = own or rules
-    by_code: dict[str, list] = {}
+    by_code: dict[str, list[Rule]] = {}
     for t in rules:
         by_code.setdefault(t.f_code, []).append(t)
     out = []

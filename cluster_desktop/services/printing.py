@@ -106,9 +106,8 @@ def _by_id(session: Session, model: type[T], ident: str, fa: str, en: str) -> T:
     if row is not None:
         return row
     if len(ident) >= _MIN_PREFIX:
-        found = list(
-            session.scalars(select(model).where(model.id.startswith(ident, autoescape=True)).limit(2))
-        )  # type: ignore[attr-defined]
+        id_col = model.id  # type: ignore[attr-defined]  # every printable record has a string id
+        found = list(session.scalars(select(model).where(id_col.startswith(ident, autoescape=True)).limit(2)))
         if len(found) == 1:
             return found[0]
     raise NotFound(f"{fa} با شناسهٔ «{ident}» پیدا نشد.", f"No {en} with id '{ident}'.")
@@ -774,7 +773,7 @@ def qr_text_from_pdf(path: str | Path) -> str:
         if path.stat().st_size > MAX_PDF_BYTES:
             raise bad
         meta = PdfReader(str(path)).metadata
-        keywords = str((meta or {}).get("/Keywords") or "")
+        keywords = str(meta.get("/Keywords") or "") if meta else ""
     except ValidationError:
         raise
     except Exception as exc:  # pypdf raises many kinds of errors on damaged or foreign files

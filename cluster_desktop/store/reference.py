@@ -34,7 +34,7 @@ def _json(name: str) -> Any:
     return json.loads(resource("reference", name).read_text(encoding="utf-8"))
 
 
-def _upsert(session: Session, model: type, key: str, rows: list[dict[str, Any]]) -> int:
+def _upsert(session: Session, model: type[Any], key: str, rows: list[dict[str, Any]]) -> int:
     existing = {getattr(o, key): o for o in session.scalars(select(model))}
     for row in rows:
         obj = existing.get(row[key])
@@ -145,7 +145,8 @@ def load_reference(session: Session) -> dict[str, int]:
 
 def criteria_reference() -> dict[str, Any]:
     """The first criteria set (Article 7) as shipped; criteria sets are records, seeded from this."""
-    return _json("criteria.json")
+    data: dict[str, Any] = _json("criteria.json")
+    return data
 
 
 # One TPO and one office per province: office ids are stable codes, so a reinstalled office keeps its

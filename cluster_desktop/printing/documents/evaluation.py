@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from cluster_desktop.domain.numbers import format_score
 from cluster_desktop.printing.document import para, spacer
-from cluster_desktop.printing.layout import RTLParagraph, rtl_style
+from cluster_desktop.printing.layout import Align, RTLParagraph, rtl_style
 
 from .common import (
     DASH,
@@ -39,6 +39,8 @@ from .common import (
 SHEET_TITLE = "برگهٔ ارزیابی طرح توجیهی خوشه"
 SUMMARY_TITLE = "جمع‌بندی ارزیابی طرح توجیهی خوشه"
 FLAG_FILL = colors.HexColor("#f6dcdc")
+
+_CENTER: list[Align] = ["center"]
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,9 @@ def build_summary(data: SummaryData, target: Target) -> None:
     widths = ["5%", f"{crit_share:g}%", "7%", *[f"{member_share:g}%"] * len(members), "9%", "9%"]
     ncols = len(head)
     # table_style addresses VISUAL columns (0 = leftmost); the criterion column is logical 1.
-    style: list[tuple] = [("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows]
+    style: list[tuple[object, ...]] = [
+        ("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows
+    ]
     style.append(("BACKGROUND", (0, len(rows)), (ncols - 1, len(rows)), colors.HexColor("#eeeeee")))
     passes = data.total is not None and data.total >= data.threshold - 1e-9
     verdict = (
@@ -249,7 +253,7 @@ def build_summary(data: SummaryData, target: Target) -> None:
             head,
             rows,
             widths,
-            col_align=["center", "right", "center", *["center"] * len(members), "center", "center"],
+            col_align=["center", "right", "center", *(_CENTER * len(members)), "center", "center"],
             size=8.5,
             table_style=style,
             empty_text="هنوز هیچ برگهٔ ارزیابی ارسال نشده است.",

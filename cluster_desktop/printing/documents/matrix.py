@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 
 from cluster_desktop.printing.document import para
 from cluster_desktop.printing.fonts import FONT_BOLD
-from cluster_desktop.printing.layout import RTLTable, logical_lines, rtl_style, visual_line
+from cluster_desktop.printing.layout import Align, RTLTable, logical_lines, rtl_style, visual_line
 
 from .common import Letterhead, Official, Target, TickMark, new_document
 
@@ -20,6 +20,10 @@ HEAD_SIZE = 7.2
 HEAD_LEADING = 8.6
 SUBSTEP_FILL = colors.white
 STEP_FILL = colors.HexColor("#eef1f5")
+
+
+_CODE_TITLE: list[Align] = ["center", "right"]
+_CENTER: list[Align] = ["center"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,7 @@ def build_matrix(data: MatrixData, target: Target) -> None:
     code_w, title_w = 13 * mm, 78 * mm
     col_w = (doc.frame_width - code_w - title_w) / max(len(cols), 1)
     head_h = 34 * mm
-    header = ["کد", "فرایند / وظیفه", *[VerticalLabel(c.name, head_h - 2 * mm) for c in cols]]
+    header: list[object] = ["کد", "فرایند / وظیفه", *[VerticalLabel(c.name, head_h - 2 * mm) for c in cols]]
     rows: list[list[object]] = [header]
     step_rows: list[int] = []
     for i, r in enumerate(data.rows, 1):
@@ -101,7 +105,7 @@ def build_matrix(data: MatrixData, target: Target) -> None:
         rows,
         [code_w, title_w, *[col_w] * len(cols)],
         style=cell,
-        col_align=["center", "right", *["center"] * len(cols)],
+        col_align=_CODE_TITLE + _CENTER * len(cols),
         table_style=style,
     )
     story: list[Flowable] = [

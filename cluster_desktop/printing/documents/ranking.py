@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from cluster_desktop.domain.numbers import format_score
 from cluster_desktop.printing.document import field_table, spacer
+from cluster_desktop.printing.layout import Align
 
 from .common import (
     DASH,
@@ -72,7 +73,7 @@ def build_ranking(data: RankingData, target: Target) -> None:
     ]
     headers = ["رتبه", "خوشه", "استان", "شهرستان", "وضعیت", "امتیاز"]
     widths = ["8%", "32%", "15%", "15%", "18%", "12%"]
-    align = ["center", "right", "right", "right", "right", "center"]
+    align: list[Align] = ["center", "right", "right", "right", "right", "center"]
     rows = [
         [
             fa_int(r.rank) if r.rank is not None else DASH,

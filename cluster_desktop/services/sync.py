@@ -12,10 +12,11 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from cluster_desktop import __version__
@@ -40,7 +41,7 @@ from cluster_desktop.sync import trust
 from cluster_desktop.sync.container import atomic_write
 from cluster_desktop.sync.keys import CENTRAL_OFFICE_ID, OfficeCertificate, OfficeKeys, fingerprint_text
 from cluster_desktop.sync.manifest import BundleKind, Party
-from cluster_desktop.sync.report import build_report
+from cluster_desktop.sync.report import KIND_TITLES, TABLE_TITLES, build_report
 
 from . import audit, workflow
 from .actor import Actor, require
@@ -104,6 +105,18 @@ def certificate(session: Session, keys: OfficeKeys) -> OfficeCertificate:
     """This office's self-signed certificate, to hand to the peer office once."""
     office = local_office(session)
     return keys.public_certificate(office.id, office.kind, office.province_code, office.name_fa)
+
+
+def write_certificate(session: Session, keys: OfficeKeys, out: Path) -> OfficeCertificate:
+    """Write this office's certificate to ``out`` (whole or not at all) and return it."""
+    cert = certificate(session, keys)
+    data = cert.to_json()
+
+    def fill(f: IO[bytes]) -> None:
+        f.write(data)
+
+    atomic_write(out, fill)
+    return cert
 
 
 # --- trust ---------------------------------------------------------------------------------------
@@ -329,7 +342,7 @@ def export_bundle(
             target = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
             if target.resolve() != final.resolve():
                 with open(final, "rb") as src:
-                    atomic_write(target, lambda f, src=src: shutil.copyfileobj(src, f, 1 << 20))
+                    atomic_write(target, partial(shutil.copyfileobj, src, length=1 << 20))
             files.append(target)
         report(1.0, "done")
         return ExportResult(
@@ -389,6 +402,8 @@ def _receive(session: Session, actor: Actor, dossier_ids: list[str]) -> dict[str
     raised: it belongs to the province, and our step is recorded as our own transition.
     """
     d, t = Dossier.__table__, Transition.__table__
+    # Both are mapped to plain tables; SQLAlchemy types __table__ as any FromClause.
+    assert isinstance(d, Table) and isinstance(t, Table)
     waiting = []
     for i in range(0, len(dossier_ids), 500):
         q = select(d.c.id).where(
@@ -546,3 +561,141 @@ def outbound_state(session: Session) -> list[dict[str, Any]]:
         {"peer": o.peer_office_id, "sent": o.last_sequence, "acknowledged": o.acked_sequence}
         for o in session.scalars(select(Outbound).order_by(Outbound.peer_office_id))
     ]
+
+
+# --- for the exchange screen ---------------------------------------------------------------------
+
+
+def keys_refusal(actor: Actor) -> DomainError | None:
+    """Why ``actor`` may not use the office keys (export, import, enrol, revoke), or None if it may.
+
+    Lets a screen disable those actions and say why before anyone tries; the services still check."""
+    try:
+        _require_keys(actor, "استفاده از کلیدهای دفتر", "use the office keys")
+    except DomainError as e:
+        return e
+    return None
+
+
+TABLE_ORDER: tuple[str, ...] = tuple(TABLE_TITLES)  # the tables a report lists, in its order
+
+
+def kind_title(kind: str) -> tuple[str, str]:
+    """A bundle kind as (Persian, English) words."""
+    try:
+        return KIND_TITLES[BundleKind(kind)]
+    except ValueError:
+        return kind, kind
+
+
+def table_title(table: str) -> tuple[str, str]:
+    """A record table as (Persian, English) words, as the import report names it."""
+    return TABLE_TITLES.get(table, (table, table))
+
+
+@dataclass(frozen=True)
+class Peer:
+    office_id: str
+    name_fa: str
+    enrolled: bool  # an active key: a bundle can be encrypted to it
+
+
+def peers(session: Session) -> list[Peer]:
+    """The offices this one may send bundles to: the centre (from a province), or every province whose
+    certificate the centre has enrolled."""
+    local = local_office(session)
+    if local.kind == OfficeKind.PROVINCE:
+        centre = session.get(Office, CENTRAL_OFFICE_ID)
+        name = centre.name_fa if centre else CENTRAL_OFFICE_ID
+        return [Peer(CENTRAL_OFFICE_ID, name, trust.active_key(session, CENTRAL_OFFICE_ID) is not None)]
+    return [
+        Peer(e.office_id, e.office_name, True)
+        for e in trust.entries(session)
+        if e.active and e.kind == OfficeKind.PROVINCE
+    ]
+
+
+@dataclass(frozen=True)
+class ExchangeRow:
+    """One bundle sent or imported, with what the history screen shows of it."""
+
+    direction: str  # "sent" | "imported"
+    peer: str
+    peer_name: str
+    kind: str
+    sequence: int
+    at: Any  # UTC datetime: written (sent) or imported
+    by: str
+    record_counts: dict[str, int]
+    acknowledged_at: Any = None  # sent: when the peer's acknowledgement covered it
+    kept: str | None = None  # sent, not yet acknowledged: the copy kept in the data directory
+    changes: dict[str, int] = field(default_factory=dict)  # imported: add / update / unchanged totals
+
+
+def _office_names(session: Session, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Office.id, Office.name_fa).where(Office.id.in_(sorted(ids)))).all())  # type: ignore[arg-type]
+
+
+def exchange_log(session: Session, limit: int = 500) -> list[ExchangeRow]:
+    """``history`` with peer names, acknowledgement and what each import changed, newest first."""
+    rows = history(session, limit)
+    names = _office_names(session, {r["peer"] for r in rows})
+    reports = {
+        (log.sender_office_id, log.sequence, log.imported_at): log.report or {}
+        for log in session.scalars(select(ImportLog).order_by(ImportLog.imported_at.desc()).limit(limit))
+    }
+    out = []
+    for r in rows:
+        changes: dict[str, int] = {}
+        if r["direction"] == "imported":
+            tables = reports.get((r["peer"], r["sequence"], r["at"]), {}).get("tables", {})
+            for what in ("add", "update", "unchanged"):
+                changes[what] = sum(t.get(what, 0) for t in tables.values())
+        acked = r.get("acknowledged_at")
+        out.append(
+            ExchangeRow(
+                direction=r["direction"],
+                peer=r["peer"],
+                peer_name=names.get(r["peer"], r["peer"]),
+                kind=r["kind"],
+                sequence=r["sequence"],
+                at=r["at"],
+                by=r["by"],
+                record_counts=dict(r["records"] or {}),
+                acknowledged_at=acked,
+                kept=r.get("file") if r["direction"] == "sent" and acked is None else None,
+                changes=changes,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class OutboundRow:
+    """Per peer: the last bundle sent, the last it acknowledged, and the ones kept until it does."""
+
+    peer: str
+    peer_name: str
+    sent: int
+    acknowledged: int
+    waiting: list[int]
+
+
+def outbound_rows(session: Session) -> list[OutboundRow]:
+    state = outbound_state(session)
+    names = _office_names(session, {o["peer"] for o in state})
+    out = []
+    for o in state:
+        waiting = list(
+            session.scalars(
+                select(SentBundle.sequence)
+                .where(SentBundle.peer_office_id == o["peer"], SentBundle.acked_at.is_(None))
+                .order_by(SentBundle.sequence)
+            )
+        )
+        out.append(
+            OutboundRow(o["peer"], names.get(o["peer"], o["peer"]), o["sent"], o["acknowledged"], waiting)
+        )
+    return out

@@ -328,7 +328,8 @@ class SafeZipReader:
         if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
             raise BundleError("truncated", info.filename)
         fields = _LOCAL_HEADER.unpack(header)
-        name_len, extra_len = fields[9], fields[10]
+        name_len: int = fields[9]
+        extra_len: int = fields[10]
         if self._file.read(name_len) != info.orig_filename.encode("ascii"):
             raise BundleError("bad_name", f"{info.filename}: local header names another file")
         offset = info.header_offset + _LOCAL_HEADER.size + name_len + extra_len
@@ -443,13 +444,28 @@ def open_bundle(path: str | os.PathLike[str], identity: str | x25519.Identity) -
         identity = x25519.Identity.from_str(identity)
     out = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)  # noqa: SIM115 - returned to the caller
     try:
-        with open(source, "rb") as f:
-            pyrage.decrypt_io(f, out, [identity])
-    except pyrage.DecryptError:
-        out.close()
-        raise BundleError("decrypt") from None
+        with open(source, "rb") as f:  # an unreadable file is the caller's OSError, not a bad bundle
+            _decrypt(f, out, identity)
     except BaseException:
         out.close()
         raise
     out.seek(0)
     return out  # type: ignore[return-value]
+
+
+def _decrypt(source: IO[bytes], out: IO[bytes], identity: x25519.Identity) -> None:
+    """age's verdict on the envelope as ``BundleError("decrypt")``.
+
+    pyrage raises ``DecryptError`` for a bad header or no matching key, but a payload damaged after a
+    valid header (a flipped byte, a cut-off copy) surfaces as a bare ``OSError("decryption error")``
+    without an errno. Real I/O failures (disk full while spooling, a failing USB stick) carry an
+    errno and propagate unchanged: they say nothing about the bundle.
+    """
+    try:
+        pyrage.decrypt_io(source, out, [identity])
+    except pyrage.DecryptError:
+        raise BundleError("decrypt") from None
+    except OSError as exc:
+        if exc.errno is not None:
+            raise
+        raise BundleError("decrypt") from None

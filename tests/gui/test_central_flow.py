@@ -22,11 +22,12 @@ from cluster_desktop.gui.evaluation_sheet import EvaluationSheet
 from cluster_desktop.gui.licenses_view import LicenseIssueDialog, LicensesView
 from cluster_desktop.gui.national_list import NationalListView
 from cluster_desktop.gui.review import ReviewView
-from cluster_desktop.services import groups, sync, users
+from cluster_desktop.gui.sync_view import SyncView
+from cluster_desktop.services import groups, users
 from cluster_desktop.store.models import Dossier, License
 from tests.conftest import PASSWORD
 from tests.gui.conftest import type_text
-from tests.sync.offices import Pair, build_pair, copy_pair
+from tests.sync.offices import Office, Pair, build_pair, copy_pair
 
 CODES = [f"C{k}" for k in range(1, 10)]
 
@@ -47,6 +48,37 @@ def offices(offices_template: Path, tmp_path: Path) -> Iterator[Pair]:
 
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def finish(qtbot, view: SyncView) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: view.operation is None, timeout=30_000)
+
+
+def send_bundle(qtbot, asked, office: Office, out: Path, to: str | None = None) -> SyncView:  # type: ignore[no-untyped-def]
+    """Export through the bundle screen, as the office's secretary would."""
+    view = SyncView(AppContext(office.ws, office.actor, "fa"))
+    qtbot.addWidget(view)
+    if to is not None:
+        view.recipient_combo.setCurrentIndex(view.recipient_combo.findData(to))
+    asked.files = [out]
+    click(qtbot, view.export_button)
+    finish(qtbot, view)
+    assert view.export_result is not None and out.exists()
+    return view
+
+
+def receive_bundle(qtbot, asked, office: Office, path: Path) -> dict:  # type: ignore[no-untyped-def]
+    """Check the file through the bundle screen, then apply it; returns the import report shown."""
+    view = SyncView(AppContext(office.ws, office.actor, "fa"))
+    qtbot.addWidget(view)
+    asked.files = [path]
+    click(qtbot, view.choose_button)
+    finish(qtbot, view)
+    assert view.verified is not None, view.verdict_label.text()
+    click(qtbot, view.apply_button)
+    finish(qtbot, view)
+    assert view.import_report is not None, view.verdict_label.text()
+    return view.import_report
 
 
 def members(centre_ctx: AppContext, n: int) -> list[AppContext]:
@@ -74,9 +106,10 @@ def test_centre_imports_reviews_approves_registers_licenses_and_the_province_see
     offices, fa_app, qtbot, asked, monkeypatch, tmp_path: Path
 ) -> None:
     province, centre = offices.province, offices.centre
-    # GIVEN the province's bundle, imported at the centre
-    sync.export_bundle(province.ws, province.actor, province.keys, tmp_path / "p1.cdb")
-    report = sync.import_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "p1.cdb")
+    monkeypatch.setattr(password_dialog, "ask_password", lambda _p, _m: PASSWORD)
+    # GIVEN the province's bundle, exported and imported at the centre through the bundle screen
+    send_bundle(qtbot, asked, province, tmp_path / "p1.cdb")
+    report = receive_bundle(qtbot, asked, centre, tmp_path / "p1.cdb")
     assert report
     ctx = AppContext(centre.ws, centre.actor, "fa")
     national = NationalListView(ctx)
@@ -145,8 +178,8 @@ def test_centre_imports_reviews_approves_registers_licenses_and_the_province_see
     license_no = licenses.issue_selected()
     assert license_no and license_no.startswith("TPO-CL-")
     # THEN the decision bundle carries it back, and the province shows «licensed» with the number
-    sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.cdb", to="IR-07")
-    sync.import_bundle(province.ws, province.actor, province.keys, tmp_path / "c1.cdb")
+    send_bundle(qtbot, asked, centre, tmp_path / "c1.cdb", to="IR-07")
+    receive_bundle(qtbot, asked, province, tmp_path / "c1.cdb")
     with province.ws.db.session() as s:
         assert s.get(Dossier, dossier_id).state == "licensed"
         lic = s.scalar(select(License).where(License.dossier_id == dossier_id))

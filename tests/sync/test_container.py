@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import os
@@ -13,6 +14,7 @@ import warnings
 import zipfile
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from cluster_desktop.sync import limits
@@ -229,6 +231,47 @@ def test_open_with_another_identity_or_garbage_is_refused(tmp_path: Path, office
     with pytest.raises(BundleError) as err:
         open_bundle(garbage, office.age_identity)
     assert err.value.reason == "decrypt"
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate"])
+def test_damaged_payload_after_a_valid_header_is_a_decrypt_refusal(
+    tmp_path: Path, office, damage: str
+) -> None:
+    # GIVEN a real bundle whose header is intact but whose encrypted payload was damaged in transit
+    out = tmp_path / "b.bundle"
+    seal_bundle(raw_zip((RECORDS, NOISE)), office.age_recipient, out)
+    data = bytearray(out.read_bytes())
+    if damage == "flip":
+        data[-100] ^= 0x01
+    else:
+        del data[-50:]
+    out.write_bytes(bytes(data))
+    # WHEN it is opened THEN pyrage's bare OSError becomes the clear "decrypt" refusal
+    with pytest.raises(BundleError) as err:
+        open_bundle(out, office.age_identity)
+    assert err.value.reason == "decrypt"
+    assert err.value.fa.startswith("این بسته برای این دفتر رمز نشده یا خراب است")
+    assert not isinstance(err.value.__cause__, OSError)
+
+
+def test_real_io_errors_are_not_blamed_on_the_bundle(
+    tmp_path: Path, office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a good bundle, and a disk that fills up while the plaintext is spooled
+    out = tmp_path / "b.bundle"
+    seal_bundle(b"zip", office.age_recipient, out)
+
+    def disk_full(*_a: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pyrage, "decrypt_io", disk_full)
+    # THEN the I/O error propagates as it is (not "this bundle is damaged")
+    with pytest.raises(OSError) as err:
+        open_bundle(out, office.age_identity)
+    assert not isinstance(err.value, BundleError) and err.value.errno == errno.ENOSPC
+    # AND a file that cannot be read is the caller's OSError too
+    with pytest.raises(FileNotFoundError):
+        open_bundle(tmp_path / "missing.bundle", office.age_identity)
 
 
 def test_envelope_limits_and_bad_recipient(tmp_path: Path, office, monkeypatch: pytest.MonkeyPatch) -> None:

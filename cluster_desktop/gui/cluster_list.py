@@ -1,4 +1,5 @@
-"""Clusters and nominations (F3-2): the searchable, sortable, filterable list of dossiers."""
+"""Clusters and nominations (F3-2): the searchable, sortable, filterable list of dossiers, and the
+province's ranking report (at the centre: the chosen province's, or the national one)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ from cluster_desktop.services.cluster_queries import may_record_clusters, provin
 
 from .context import AppContext
 from .dossier_table_model import COLUMNS, ID_ROLE, DossierTableModel
+from .operation import Operation
+from .print_preview import preview_document
 from .uiloader import find, load_ui
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before asking the database
@@ -76,6 +79,9 @@ class ClusterListView(QWidget):
         self.table.activated.connect(self._activated)
         self.open_button.clicked.connect(self.open_current)
         self.new_button.clicked.connect(self.new_cluster)
+        self.print_button = find(self.ui, QPushButton, "print_ranking_button")
+        self.print_button.clicked.connect(self.print_ranking)
+        self.operation: Operation | None = None
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         ctx.changed.connect(self._data_changed)
         self.apply_filters()
@@ -116,6 +122,15 @@ class ClusterListView(QWidget):
         )
         self.model.set_query(q)
         self._update_buttons()
+        if not self.ctx.is_central:
+            tip = self.tr("Preview and print the province's ranking report.")
+        elif self.ranking_province():
+            tip = self.tr("Preview and print the ranking report of %1.").replace(
+                "%1", self.province_combo.currentText()
+            )
+        else:
+            tip = self.tr("Preview and print the national ranking report.")
+        self.print_button.setToolTip(tip)
 
     def set_state_filter(self, state: str | None) -> None:
         """Show only dossiers in ``state`` (``None``: every state); the dashboard calls this."""
@@ -142,6 +157,19 @@ class ClusterListView(QWidget):
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.table.currentIndex().isValid())
+
+    # ------------------------------------------------------------------ printing
+    def ranking_province(self) -> str | None:
+        """The province the ranking covers: this office's own, or the one chosen at the centre."""
+        if self.ctx.is_central:
+            chosen: str | None = self.province_combo.currentData()
+            return chosen
+        return self.ctx.actor.province_code
+
+    def print_ranking(self) -> Operation:
+        """Preview the ranking report (made off the GUI thread; the filters other than province do not apply)."""
+        self.operation = preview_document(self, self.ctx, "ranking", province_code=self.ranking_province())
+        return self.operation
 
     # ------------------------------------------------------------------ opening
     def _activated(self, index: QModelIndex) -> None:

@@ -1,5 +1,9 @@
 """A dossier's page: its header (cluster, place, state, score) and one tab per section.
 
+The header's Print menu previews the dossier's documents (nomination form, feasibility plan, the
+acting member's sheet, all submitted sheets, the consolidated sheet, the license); an entry the
+services cannot produce yet is disabled with their reason as its tooltip.
+
 Sections live in their own modules and are left out until they exist: profile, plan, evaluation,
 scores, decisions, history. Each takes ``(ctx, dossier_id, parent)`` and may define ``refresh()``,
 ``may_close()`` and ``section_title()``.
@@ -11,7 +15,8 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QTabWidget, QToolButton, QWidget
 
 from cluster_desktop.domain.jalali import format_jalali
 from cluster_desktop.domain.numbers import format_score
@@ -20,6 +25,8 @@ from cluster_desktop.services.clusters import get_dossier
 from cluster_desktop.store.models import Province
 
 from .context import AppContext
+from .operation import Operation
+from .print_preview import preview_document, set_printable, unavailable
 from .uiloader import find, load_ui
 
 # (key, English title, "module:Class")
@@ -30,6 +37,17 @@ SECTIONS: list[tuple[str, str, str]] = [
     ("scores", QT_TRANSLATE_NOOP("DossierPage", "Consolidated scores"), "scores_view:ScoresView"),
     ("decisions", QT_TRANSLATE_NOOP("DossierPage", "Workflow and decisions"), "decisions:DecisionPanel"),
     ("history", QT_TRANSLATE_NOOP("DossierPage", "History"), "history_view:HistoryView"),
+]
+
+
+# The Print menu: (action key, English title, document kind).
+PRINTS: list[tuple[str, str, str]] = [
+    ("nomination", QT_TRANSLATE_NOOP("DossierPage", "Nomination form"), "nomination"),
+    ("plan", QT_TRANSLATE_NOOP("DossierPage", "Feasibility plan"), "plan"),
+    ("my_sheet", QT_TRANSLATE_NOOP("DossierPage", "My evaluation sheet"), "evaluation"),
+    ("sheets", QT_TRANSLATE_NOOP("DossierPage", "All submitted evaluation sheets"), "evaluation"),
+    ("summary", QT_TRANSLATE_NOOP("DossierPage", "Consolidated evaluation sheet"), "evaluation-summary"),
+    ("license", QT_TRANSLATE_NOOP("DossierPage", "Cluster approval license"), "license"),
 ]
 
 
@@ -60,6 +78,19 @@ class DossierPage(QWidget):
             w.setObjectName(f"section_{key}")
             self.sections[key] = w
             self.tabs.addTab(w, QCoreApplication.translate("DossierPage", title))
+        self.print_button = find(self.ui, QToolButton, "print_button")
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.setObjectName("print_menu")
+        self.print_menu.setToolTipsVisible(True)
+        self.print_actions: dict[str, QAction] = {}
+        for key, title, _kind in PRINTS:
+            act = self.print_menu.addAction(QCoreApplication.translate("DossierPage", title) + "…")
+            act.setObjectName(f"print_{key}_action")
+            act.triggered.connect(lambda _c=False, k=key: self.print_document(k))
+            self.print_actions[key] = act
+        self.print_menu.aboutToShow.connect(self.update_print_actions)
+        self.print_button.setMenu(self.print_menu)
+        self.operation: Operation | None = None
         ctx.changed.connect(self._changed)
         self.refresh()
 
@@ -99,6 +130,27 @@ class DossierPage(QWidget):
         for w in self.sections.values():
             if hasattr(w, "refresh"):
                 w.refresh()
+
+    # ----------------------------------------------------------------- printing
+    def _print_options(self, key: str) -> dict[str, str]:
+        return {"member_id": self.ctx.actor.member_id or ""} if key == "my_sheet" else {}
+
+    def update_print_actions(self) -> None:
+        """Ask the services which documents can be made now (when the menu opens: always current)."""
+        for key, _title, kind in PRINTS:
+            if key == "my_sheet" and not self.ctx.actor.member_id:
+                reason: str | None = self.tr("Only working-group members have their own evaluation sheet.")
+            else:
+                reason = unavailable(self.ctx, kind, self.dossier_id, **self._print_options(key))
+            set_printable(self.print_actions[key], reason)
+
+    def print_document(self, key: str) -> Operation | None:
+        """Make the document off the GUI thread and open its preview (a refusal is shown once)."""
+        kind = next(k for name, _t, k in PRINTS if name == key)
+        if key == "my_sheet" and not self.ctx.actor.member_id:
+            return None  # without a member the services would print every sheet instead
+        self.operation = preview_document(self, self.ctx, kind, self.dossier_id, **self._print_options(key))
+        return self.operation
 
     def may_close(self) -> bool:
         return all(w.may_close() for w in self.sections.values() if hasattr(w, "may_close"))

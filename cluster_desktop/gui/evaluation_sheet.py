@@ -2,7 +2,8 @@
 
 Nine criteria scored 0–5 against the rubric, each with a comment, and a general comment; saved as a
 draft or submitted (final). The services keep sheets private until their owner submits; this page
-says so, and shows a note instead of the sheet to anyone who is not a member.
+says so, and shows a note instead of the sheet to anyone who is not a member. A saved sheet (a draft
+too) can be printed by its owner.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from cluster_desktop.services.evaluations import CriterionInfo, SheetInput, Shee
 
 from . import prompts
 from .context import AppContext
+from .operation import Operation
+from .print_preview import preview_document, set_printable
 from .uiloader import find, load_ui
 from .widgets import FieldErrors
 
@@ -141,6 +144,9 @@ class EvaluationSheet(QWidget):
         self.submit_button = find(self.ui, QPushButton, "submit_button")
         self.save_button.clicked.connect(self.save)
         self.submit_button.clicked.connect(self.submit)
+        self.print_button = find(self.ui, QPushButton, "print_button")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.operation: Operation | None = None
         self.comment_edit.textChanged.connect(self._edited)
         self.rows: dict[str, CriterionRow] = {}
         self.errors: FieldErrors | None = None
@@ -191,6 +197,12 @@ class EvaluationSheet(QWidget):
         for row in self.rows.values():
             row.set_enabled(state.editable)
         self.comment_edit.setReadOnly(not state.editable)
+        self.print_button.setVisible(state.is_member)
+        set_printable(
+            self.print_button,
+            None if state.exists else self.tr("Save your sheet first; then it can be printed."),
+            self.tr("Preview and print your sheet as last saved."),
+        )
         if not state.is_member:
             note = self.tr(
                 "You are not a member of the working group, so you have no evaluation sheet. "
@@ -269,6 +281,20 @@ class EvaluationSheet(QWidget):
         ):
             return False
         return self._store(submit=True)
+
+    def print_sheet(self) -> Operation | None:
+        """Preview this member's sheet as saved; unsaved edits are not printed, so ask first."""
+        member_id = self.ctx.actor.member_id
+        if member_id is None or self.state is None or not self.state.exists:
+            return None
+        if self._dirty and not prompts.confirm(
+            self,
+            self.tr("Print evaluation sheet"),
+            self.tr("Your unsaved edits are not printed; the sheet as last saved is. Print it?"),
+        ):
+            return None
+        self.operation = preview_document(self, self.ctx, "evaluation", self.dossier_id, member_id=member_id)
+        return self.operation
 
     def may_close(self) -> bool:
         if not self._dirty:

@@ -10,6 +10,7 @@ from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.jalali import format_jalali
 from cluster_desktop.services import printing
 from cluster_desktop.services.printing import LicenseVerdict
+from cluster_desktop.services.reference import provinces
 
 from . import prompts
 from .context import AppContext
@@ -60,9 +61,12 @@ class LicenseVerifyDialog(QDialog):
         p = verdict.payload or {}
         lines = []
         if p:
+            code = str(p.get("province", ""))
+            with self.ctx.session() as s:  # the payload carries the code; show the province's name
+                name = next((x.name_fa for x in provinces(s) if x.code == code), code)
             lines.append(
                 self.tr("Province: %1 — issued: %2 — valid until: %3")
-                .replace("%1", str(p.get("province", "")))
+                .replace("%1", name)
                 .replace("%2", _jalali(p.get("issued")))
                 .replace("%3", _jalali(p.get("valid_until")))
             )

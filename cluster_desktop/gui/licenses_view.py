@@ -1,6 +1,6 @@
 """Cluster approval licenses (F8): issue one for a registered cluster (Jalali dates, validity,
 conditions; signed with the centre's key, unlocked by the acting user's password), suspend, revoke
-or reinstate with a reason."""
+or reinstate with a reason; print the selected license, verify a printed one."""
 
 from __future__ import annotations
 
@@ -28,6 +28,9 @@ from cluster_desktop.services.licenses import DEFAULT_VALIDITY_YEARS, LicenseInp
 from . import password_dialog, prompts
 from .central_tables import Column, RowsModel, fa_date, fa_num, select_row
 from .context import AppContext
+from .license_verify import LicenseVerifyDialog
+from .operation import Operation
+from .print_preview import preview_document, set_printable
 from .uiloader import find, load_ui
 from .widgets import FieldErrors, JalaliDateEdit
 
@@ -164,6 +167,11 @@ class LicensesView(QWidget):
         self.reinstate_button.clicked.connect(lambda: self.change("reinstate"))
         self.revoke_button.clicked.connect(lambda: self.change("revoke"))
         find(self.ui, QPushButton, "open_button").clicked.connect(self.open_selected)
+        self.print_button = find(self.ui, QPushButton, "print_button")
+        self.print_button.clicked.connect(self.print_selected)
+        find(self.ui, QPushButton, "verify_button").clicked.connect(self.verify)
+        self.operation: Operation | None = None
+        self.verify_dialog: LicenseVerifyDialog | None = None
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         ctx.changed.connect(
             lambda what: self.refresh() if what.startswith("dossier:") or what == "bundle" else None
@@ -221,6 +229,11 @@ class LicensesView(QWidget):
         self.suspend_button.setEnabled(status == "valid")
         self.reinstate_button.setEnabled(status == "suspended")
         self.revoke_button.setEnabled(status in ("valid", "suspended"))
+        set_printable(
+            self.print_button,
+            None if row else self.tr("Select a license first."),
+            self.tr("Preview and print the selected license with its signed QR code."),
+        )
 
     def issue_selected(self) -> str | None:
         item = self.waiting_list.currentItem()
@@ -267,6 +280,22 @@ class LicensesView(QWidget):
         self.ctx.changed.emit(f"dossier:{row.dossier_id}")
         self.refresh()
         return True
+
+    def print_selected(self) -> Operation | None:
+        """Preview the selected license (by number: a dossier may hold a revoked one and its successor)."""
+        row = self.selected()
+        if row is None:
+            return None
+        self.operation = preview_document(self, self.ctx, "license", row.number)
+        return self.operation
+
+    def verify(self) -> LicenseVerifyDialog:
+        """The offline license check, beside this list (not modal)."""
+        if self.verify_dialog is None:
+            self.verify_dialog = LicenseVerifyDialog(self.ctx, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        return self.verify_dialog
 
     def open_selected(self) -> None:
         row = self.selected()

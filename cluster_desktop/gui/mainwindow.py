@@ -23,6 +23,7 @@ from cluster_desktop.store.models import Office, Phase, PhaseStep
 
 from . import prompts
 from .context import AppContext
+from .license_verify import LicenseVerifyDialog
 from .views import GROUPS, ViewSpec, views_for
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -217,6 +218,16 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         # --- end of Users
 
+        verify_action = QAction(self.tr("&Verify a license…"), self)
+        verify_action.setObjectName("verify_license_action")
+        verify_action.setToolTip(
+            self.tr("Check a printed license offline: paste its QR code text or open its PDF.")
+        )
+        verify_action.triggered.connect(self.verify_license)
+        file_menu.addAction(verify_action)
+        file_menu.addSeparator()
+        self.verify_dialog: LicenseVerifyDialog | None = None
+
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -226,6 +237,14 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About Cluster Desktop"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def verify_license(self) -> LicenseVerifyDialog:
+        """The offline license check (not modal: the clerk may compare it with the open dossier)."""
+        if self.verify_dialog is None:
+            self.verify_dialog = LicenseVerifyDialog(self.ctx, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
+        return self.verify_dialog
 
     def _open_users(self) -> None:  # Users (issue 3): see the File menu above
         from .users_dialog import open_users

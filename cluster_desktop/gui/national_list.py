@@ -1,7 +1,7 @@
 """The national list and ranking (F3, F3-1, F6): every dossier at the centre with provincial and
 central scores and national ranks, filtered by province, product (HS), score and state; sorted and
 paged in SQL. The centre's own initial list (F3) is added here and sent to the province as a
-request to complete the plan."""
+request to complete the plan. The ranking report prints for the chosen province or the whole country."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ from cluster_desktop.services.reference import provinces
 from . import prompts
 from .central_tables import ID_ROLE, Column, PagedModel, fa_code, fa_num, fa_score, select_row, state_title
 from .context import AppContext
+from .operation import Operation
+from .print_preview import preview_document
 from .uiloader import find, load_ui
 from .widgets import FieldErrors
 
@@ -121,6 +123,9 @@ class NationalListView(QWidget):
         add.clicked.connect(self.add_initial)
         self.request_button = find(self.ui, QPushButton, "request_plan_button")
         self.request_button.clicked.connect(self.request_plan)
+        self.print_button = find(self.ui, QPushButton, "print_ranking_button")
+        self.print_button.clicked.connect(self.print_ranking)
+        self.operation: Operation | None = None
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.refresh()
 
@@ -148,6 +153,12 @@ class NationalListView(QWidget):
             origin="central" if self.initial_check.isChecked() else None,
         )
         self._reload()
+        province = self.province_combo.currentData()
+        self.print_button.setToolTip(
+            self.tr("Preview and print the ranking report of %1.").replace(
+                "%1", self.province_combo.currentText() if province else self.tr("the whole country")
+            )
+        )
 
     def refresh(self) -> None:
         """Data may have changed: ranks are computed afresh."""
@@ -191,13 +202,19 @@ class NationalListView(QWidget):
             self.refresh()
             self.select_dossier(dialog.dossier_id)
 
+    def print_ranking(self) -> Operation:
+        """The ranking report of the chosen province (all provinces: national), made off the GUI thread."""
+        province = self.province_combo.currentData()
+        self.operation = preview_document(self, self.ctx, "ranking", province_code=province)
+        return self.operation
+
     def request_plan(self) -> None:
         row = self.selected()
         if row is None:
             return
         try:
             with self.ctx.session() as s:
-                central.request_plan(s, self.ctx.actor, row.id, comment=row.name)
+                central.request_plan(s, self.ctx.actor, row.id, comment="")
         except DomainError as e:
             prompts.error(self, e)
             return

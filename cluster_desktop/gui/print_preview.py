@@ -1,8 +1,10 @@
 """Print preview of any document (QtPdf), printing through QPrinter, saving as PDF.
 
 Screens call ``preview_document(parent, ctx, "license", dossier_id)``: the PDF is made off the GUI
-thread by ``services.printing`` and shown in ``PrintPreviewDialog``. Printing renders each page with
-``QPdfDocument.render`` to an image and paints it on the printer, turning the paper for landscape pages.
+thread by ``services.printing`` and shown in ``PrintPreviewDialog``. ``unavailable`` asks the services
+whether a document can be made now, so screens disable their print buttons with the reason.
+Printing renders each page with ``QPdfDocument.render`` to an image and paints it on the printer,
+turning the paper for landscape pages.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
 )
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtGui import QAction, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -185,6 +187,48 @@ def render_document(ctx: AppContext, kind: str, ident: str | None = None, **opti
             render(s, ctx.actor, ident, out, **options)
         s.rollback()
     return out.getvalue()
+
+
+def _summary_check(session: Any, actor: Any, dossier_id: str, *, level: str | None = None) -> None:
+    # The services print a consolidated sheet without any member too (a blank table); on screen it
+    # waits for the first submitted sheet, with the services' message for "no sheet yet".
+    printing.evaluation_sheets_data(session, actor, dossier_id, level=level)
+    printing.evaluation_summary_data(session, actor, dossier_id, level=level)
+
+
+# How to ask the services whether a document can be made now: load its data without drawing it.
+# Ranking and matrix can always be made by a user of this office, so they have no check.
+CHECKS: dict[str, Render] = {
+    "nomination": printing.nomination_data,
+    "plan": printing.plan_data,
+    "evaluation": printing.evaluation_sheets_data,
+    "evaluation-summary": _summary_check,
+    "license": printing.license_data,
+    "minutes": printing.minutes_data,
+}
+
+
+def unavailable(ctx: AppContext, kind: str, ident: str | None = None, **options: Any) -> str | None:
+    """Why the document cannot be made now (the services' own message), or None when it can."""
+    check = CHECKS.get(kind)
+    if check is None:
+        return None
+    try:
+        with ctx.session() as s:
+            if ident is None:
+                check(s, ctx.actor, **options)
+            else:
+                check(s, ctx.actor, ident, **options)
+            s.rollback()
+    except DomainError as exc:
+        return str(exc)
+    return None
+
+
+def set_printable(target: QAction | QWidget, reason: str | None, hint: str = "") -> None:
+    """Enable a print button or action, or disable it with the reason as its tooltip."""
+    target.setEnabled(reason is None)
+    target.setToolTip(hint if reason is None else reason)
 
 
 def preview_document(

@@ -1,15 +1,18 @@
-"""Reference view of the programme's processes: inputs, outputs and responsible agencies (the matrix)."""
+"""Reference view of the programme's processes: inputs, outputs and responsible agencies (the matrix),
+which prints as the seed's responsibility matrix."""
 
 from __future__ import annotations
 
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QWidget
 
 from cluster_desktop.services.reference import process_details, process_tree
 
 from .context import AppContext
+from .operation import Operation
+from .print_preview import preview_document
 from .uiloader import find, load_ui
 
 CODE = Qt.ItemDataRole.UserRole
@@ -25,6 +28,8 @@ class ProcessStepsView(QWidget):
         find(self.ui, QSplitter, "splitter").setSizes([380, 700])
         self.tree.currentItemChanged.connect(lambda cur, _prev: cur and self.show_process(cur.data(0, CODE)))
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.operation: Operation | None = None
+        find(self.ui, QPushButton, "print_matrix_button").clicked.connect(self.print_matrix)
         self._fill()
 
     def _fill(self) -> None:
@@ -78,6 +83,11 @@ class ProcessStepsView(QWidget):
             none = self.tr("The matrix names no agency for this step itself.")
             parts.append(f"<p>{escape(none)}</p>")
         self.details.setHtml("".join(parts))
+
+    def print_matrix(self) -> Operation:
+        """Preview the responsibility matrix (made off the GUI thread)."""
+        self.operation = preview_document(self, self.ctx, "matrix")
+        return self.operation
 
     def refresh(self) -> None:
         pass

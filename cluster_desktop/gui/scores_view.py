@@ -2,14 +2,22 @@
 mean, spread and disagreement flags, the threshold, and the dossier's rank in its province.
 
 Visible to the secretary and viewers, and to a member once their own sheet is submitted (the services
-decide; this page shows their message otherwise).
+decide; this page shows their message otherwise). The consolidated sheet shown here can be printed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.numbers import format_score, to_latin_digits
@@ -18,6 +26,8 @@ from cluster_desktop.services.evaluations import ConsolidatedView
 
 from .context import AppContext
 from .evaluation_sheet import digits
+from .operation import Operation
+from .print_preview import preview_document, set_printable
 from .uiloader import find, load_ui
 
 FLAG_BACKGROUND = QColor("#fde4e1")
@@ -50,6 +60,9 @@ class ScoresView(QWidget):
         self.table.setStyleSheet("QTableWidget::item { padding: 0 6px; }")
         self.table.setWordWrap(False)  # one line per criterion; the full title is its tooltip
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        self.print_button = find(self.ui, QPushButton, "print_button")
+        self.print_button.clicked.connect(self.print_summary)
+        self.operation: Operation | None = None
         self.view: ConsolidatedView | None = None
         self.rank: tuple[int | None, int] = (None, 0)
         self.refresh()
@@ -70,6 +83,11 @@ class ScoresView(QWidget):
         self.note.hide()
         for w in (self.summary, self.table, self.legend):
             w.show()
+        set_printable(
+            self.print_button,
+            None,
+            self.tr("Preview and print the consolidated sheet: every member's scores, mean and spread."),
+        )
         self._fill_summary(view, rank)
         self._fill_table(view)
 
@@ -79,6 +97,15 @@ class ScoresView(QWidget):
         self.note.show()
         for w in (self.summary, self.table, self.legend):
             w.hide()
+        set_printable(self.print_button, message)
+
+    def print_summary(self) -> Operation | None:
+        """Preview the consolidated sheet of the level this page shows (made off the GUI thread)."""
+        if self.view is None:
+            return None
+        level = evaluations.level_of(self.ctx.actor)
+        self.operation = preview_document(self, self.ctx, "evaluation-summary", self.dossier_id, level=level)
+        return self.operation
 
     def _fill_summary(self, view: ConsolidatedView, rank: tuple[int | None, int]) -> None:
         lang = self.ctx.lang

@@ -1,7 +1,7 @@
 """The secretariat and its working group (F2 in a province, F1 at the centre): members and meetings.
 
 Each meeting lists the dossier decisions taken in it (transitions citing its minutes number);
-double-clicking one opens the dossier.
+double-clicking one opens the dossier. The selected meeting's minutes can be printed.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from . import prompts
 from .context import AppContext
 from .meeting_dialog import MeetingDialog, minutes_label
 from .member_dialog import MemberDialog
+from .operation import Operation
+from .print_preview import preview_document, set_printable
 from .uiloader import find, load_ui
 from .widgets import fa_int
 
@@ -100,6 +102,9 @@ class WorkingGroupView(QWidget):
         find(self.ui, QPushButton, "new_meeting_button").clicked.connect(self.new_meeting)
         find(self.ui, QPushButton, "edit_meeting_button").clicked.connect(self.open_meeting)
         find(self.ui, QPushButton, "finalize_meeting_button").clicked.connect(self.finalize)
+        self.print_button = find(self.ui, QPushButton, "print_minutes_button")
+        self.print_button.clicked.connect(self.print_minutes)
+        self.operation: Operation | None = None
         self.show_inactive.toggled.connect(lambda _on: self.refresh())
         self.members.cellDoubleClicked.connect(lambda *_: self.edit_member())
         self.meetings.cellDoubleClicked.connect(lambda *_: self.open_meeting())
@@ -178,6 +183,11 @@ class WorkingGroupView(QWidget):
     def _show_meeting(self) -> None:
         meeting_id = self.selected(self.meetings)
         self.decisions.setRowCount(0)
+        set_printable(
+            self.print_button,
+            None if meeting_id else self.tr("Select a meeting first."),
+            self.tr("Preview and print the selected meeting's minutes with its decisions."),
+        )
         if meeting_id is None:
             self.summary.setText(self.tr("No meeting recorded yet."))
             return
@@ -297,6 +307,14 @@ class WorkingGroupView(QWidget):
             return
         self.ctx.changed.emit("meetings")
         self.refresh()
+
+    def print_minutes(self) -> Operation | None:
+        """Preview the selected meeting's minutes (made off the GUI thread)."""
+        meeting_id = self.selected(self.meetings)
+        if meeting_id is None:
+            return None
+        self.operation = preview_document(self, self.ctx, "minutes", meeting_id)
+        return self.operation
 
     def _open_decision(self, row: int, _col: int) -> None:
         item = self.decisions.item(row, 0)

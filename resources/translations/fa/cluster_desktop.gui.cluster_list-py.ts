@@ -11,6 +11,18 @@
         <translation>همهٔ استان‌ها</translation>
     </message>
     <message>
+        <source>Preview and print the province's ranking report.</source>
+        <translation>پیش‌نمایش و چاپ گزارش رتبه‌بندی استان.</translation>
+    </message>
+    <message>
+        <source>Preview and print the ranking report of %1.</source>
+        <translation>پیش‌نمایش و چاپ گزارش رتبه‌بندی %1.</translation>
+    </message>
+    <message>
+        <source>Preview and print the national ranking report.</source>
+        <translation>پیش‌نمایش و چاپ گزارش رتبه‌بندی کشوری.</translation>
+    </message>
+    <message>
         <source>%1 dossiers</source>
         <translation>%1 پرونده</translation>
     </message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>EvaluationSheet</name>
@@ -16,11 +15,19 @@
         <translation>برگهٔ ارزیابی — %1</translation>
     </message>
     <message>
+        <source>Save your sheet first; then it can be printed.</source>
+        <translation>نخست برگهٔ خود را ذخیره کنید؛ سپس می‌توان آن را چاپ کرد.</translation>
+    </message>
+    <message>
+        <source>Preview and print your sheet as last saved.</source>
+        <translation>پیش‌نمایش و چاپ برگهٔ شما، همان‌گونه که آخرین بار ذخیره شده است.</translation>
+    </message>
+    <message>
         <source>You are not a member of the working group, so you have no evaluation sheet. Members score each nomination on their own sheets; see the consolidated scores section.</source>
         <translation>شما عضو کارگروه نیستید و برگهٔ ارزیابی ندارید. اعضای کارگروه هر معرفی را در برگهٔ خودشان امتیاز می‌دهند؛ نتیجه را در بخش «جمع‌بندی امتیازها» ببینید.</translation>
     </message>
     <message>
-        <source>Your sheet is submitted and final. You can now see the other members&apos; submitted sheets in the consolidated scores section.</source>
+        <source>Your sheet is submitted and final. You can now see the other members' submitted sheets in the consolidated scores section.</source>
         <translation>برگهٔ شما ارسال شده و نهایی است. اکنون برگه‌های ارسال‌شدهٔ دیگر اعضا را در بخش «جمع‌بندی امتیازها» می‌بینید.</translation>
     </message>
     <message>
@@ -48,8 +55,16 @@
         <translation>ارسال برگهٔ ارزیابی</translation>
     </message>
     <message>
-        <source>After submitting, your sheet can no longer change and you will see the other members&apos; submitted sheets. Submit it now?</source>
+        <source>After submitting, your sheet can no longer change and you will see the other members' submitted sheets. Submit it now?</source>
         <translation>پس از ارسال، برگهٔ شما دیگر تغییر نمی‌کند و برگه‌های ارسال‌شدهٔ دیگر اعضا را خواهید دید. اکنون ارسال شود؟</translation>
+    </message>
+    <message>
+        <source>Print evaluation sheet</source>
+        <translation>چاپ برگهٔ ارزیابی</translation>
+    </message>
+    <message>
+        <source>Your unsaved edits are not printed; the sheet as last saved is. Print it?</source>
+        <translation>تغییرهای ذخیره‌نشدهٔ شما چاپ نمی‌شوند؛ برگه همان‌گونه که آخرین بار ذخیره شده چاپ می‌شود. چاپ شود؟</translation>
     </message>
     <message>
         <source>Your evaluation sheet</source>

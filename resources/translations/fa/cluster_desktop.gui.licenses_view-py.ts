@@ -82,6 +82,14 @@
         <translation>%1 — %2 (ثبت %3)</translation>
     </message>
     <message>
+        <source>Select a license first.</source>
+        <translation>نخست پروانه‌ای را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected license with its signed QR code.</source>
+        <translation>پیش‌نمایش و چاپ پروانهٔ انتخاب‌شده با رمزینهٔ QR امضاشدهٔ آن.</translation>
+    </message>
+    <message>
         <source>License issued</source>
         <translation>پروانه صادر شد</translation>
     </message>

@@ -66,6 +66,14 @@
         <translation>همهٔ وضعیت‌ها</translation>
     </message>
     <message>
+        <source>Preview and print the ranking report of %1.</source>
+        <translation>پیش‌نمایش و چاپ گزارش رتبه‌بندی %1.</translation>
+    </message>
+    <message>
+        <source>the whole country</source>
+        <translation>کل کشور</translation>
+    </message>
+    <message>
         <source>%1 dossiers</source>
         <translation>%1 پرونده</translation>
     </message>

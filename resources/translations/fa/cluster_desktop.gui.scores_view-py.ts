@@ -1,11 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>ScoresView</name>
     <message>
         <source>No member has submitted an evaluation sheet for this dossier yet.</source>
         <translation>هنوز هیچ عضوی برگهٔ ارزیابی این پرونده را ارسال نکرده است.</translation>
+    </message>
+    <message>
+        <source>Preview and print the consolidated sheet: every member's scores, mean and spread.</source>
+        <translation>پیش‌نمایش و چاپ برگهٔ جمع‌بندی: امتیازهای هر عضو، میانگین و پراکندگی.</translation>
     </message>
     <message>
         <source>%1 of 100</source>

@@ -95,6 +95,14 @@
         <translation>پیش‌نویس</translation>
     </message>
     <message>
+        <source>Select a meeting first.</source>
+        <translation>نخست جلسه‌ای را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Preview and print the selected meeting's minutes with its decisions.</source>
+        <translation>پیش‌نمایش و چاپ صورتجلسهٔ جلسهٔ انتخاب‌شده همراه با تصمیم‌های آن.</translation>
+    </message>
+    <message>
         <source>No meeting recorded yet.</source>
         <translation>هنوز جلسه‌ای ثبت نشده است.</translation>
     </message>

@@ -35,6 +35,10 @@
         <translation>برای باز کردن پرونده روی سطر دوبار کلیک کنید یا Enter را بزنید.</translation>
     </message>
     <message>
+        <source>Print ranking…</source>
+        <translation>چاپ رتبه‌بندی…</translation>
+    </message>
+    <message>
         <source>Open dossier</source>
         <translation>باز کردن پرونده</translation>
     </message>

@@ -6,5 +6,13 @@
         <source>Dossier</source>
         <translation>پرونده</translation>
     </message>
+    <message>
+        <source>Print</source>
+        <translation>چاپ</translation>
+    </message>
+    <message>
+        <source>Print this dossier's documents: nomination form, feasibility plan, evaluation sheets, license</source>
+        <translation>چاپ اسناد این پرونده: فرم معرفی، طرح توجیهی، برگه‌های ارزیابی، پروانه</translation>
+    </message>
 </context>
 </TS>

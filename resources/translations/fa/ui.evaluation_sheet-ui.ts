@@ -35,6 +35,10 @@
         <translation>نظر کلی شما دربارهٔ این معرفی (اختیاری)</translation>
     </message>
     <message>
+        <source>Print my sheet…</source>
+        <translation>چاپ برگهٔ من…</translation>
+    </message>
+    <message>
         <source>Save draft</source>
         <translation>ذخیرهٔ پیش‌نویس</translation>
     </message>

@@ -23,6 +23,18 @@
         <translation>جستجوی خوشه یا شمارهٔ پروانه</translation>
     </message>
     <message>
+        <source>Verify a license…</source>
+        <translation>بررسی اصالت پروانه…</translation>
+    </message>
+    <message>
+        <source>Check a printed license offline: paste its QR code text or open its PDF.</source>
+        <translation>بررسی برون‌خط اصالت پروانهٔ چاپ‌شده: متن رمزینهٔ QR آن را وارد کنید یا PDF آن را باز کنید.</translation>
+    </message>
+    <message>
+        <source>Print license…</source>
+        <translation>چاپ پروانه…</translation>
+    </message>
+    <message>
         <source>Suspend…</source>
         <translation>تعلیق…</translation>
     </message>

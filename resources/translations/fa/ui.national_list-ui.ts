@@ -31,6 +31,10 @@
         <translation>فقط لیست اولیهٔ مرکز</translation>
     </message>
     <message>
+        <source>Print ranking…</source>
+        <translation>چاپ رتبه‌بندی…</translation>
+    </message>
+    <message>
         <source>Add to the initial list (F3)…</source>
         <translation>افزودن به لیست اولیه (F3)…</translation>
     </message>

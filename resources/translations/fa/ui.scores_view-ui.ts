@@ -10,5 +10,9 @@
         <source>Highlighted rows: the members' scores differ by 3 points or more on that criterion; discuss them in the meeting.</source>
         <translation>ردیف‌های رنگی: امتیاز اعضا در آن معیار ۳ نمره یا بیشتر با هم فاصله دارد؛ در جلسه دربارهٔ آن بحث کنید.</translation>
     </message>
+    <message>
+        <source>Print consolidated sheet…</source>
+        <translation>چاپ برگهٔ جمع‌بندی…</translation>
+    </message>
 </context>
 </TS>

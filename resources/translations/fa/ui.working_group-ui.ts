@@ -43,6 +43,10 @@
         <translation>نهایی کردن صورتجلسه</translation>
     </message>
     <message>
+        <source>Print minutes…</source>
+        <translation>چاپ صورتجلسه…</translation>
+    </message>
+    <message>
         <source>Decisions taken in this meeting:</source>
         <translation>تصمیم‌های گرفته‌شده در این جلسه:</translation>
     </message>

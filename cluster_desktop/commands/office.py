@@ -8,7 +8,9 @@ import sys
 from cluster_desktop.domain.errors import bilingual
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import OfficeKind
-from cluster_desktop.services.office import OfficeSetup, office_fingerprint, setup_office
+from cluster_desktop.services.first_run import set_up_office
+from cluster_desktop.services.office import OfficeSetup, office_fingerprint
+from cluster_desktop.services.users import list_users
 from cluster_desktop.sync.keys import fingerprint_text
 
 from .context import Cli
@@ -49,7 +51,8 @@ def _setup(cli: Cli, args: argparse.Namespace):  # type: ignore[no-untyped-def]
         admin_full_name=args.admin_name,
         office_name=args.name,
     )
-    actor = setup_office(ws, spec)
+    # Also enrolls TPO's certificate when a provincial installer shipped it.
+    actor, centre_fp = set_up_office(ws, spec)
     with ws.db.session() as s:
         fp = office_fingerprint(s)
     sys.stdout.write(
@@ -58,6 +61,13 @@ def _setup(cli: Cli, args: argparse.Namespace):  # type: ignore[no-untyped-def]
             f"Office set up: {actor.office_id}\nKey fingerprint: {fingerprint_text(fp)}\n",
         )
     )
+    if centre_fp:
+        sys.stdout.write(
+            bilingual(
+                f"گواهی سازمان توسعه تجارت همراه برنامه ثبت شد: {fingerprint_text(centre_fp)}\n",
+                f"TPO's certificate shipped with the program was enrolled: {fingerprint_text(centre_fp)}\n",
+            )
+        )
     return ws, actor
 
 
@@ -75,5 +85,13 @@ def run_demo(args: argparse.Namespace, cli: Cli) -> int:
     n = fill_demo(ws, actor, cli.password(), count=args.clusters, seed=args.seed)
     sys.stdout.write(
         bilingual(f"{to_persian_digits(n)} پروندهٔ نمونه ساخته شد.\n", f"{n} sample dossiers made.\n")
+    )
+    with ws.db.session() as s:
+        logins = "، ".join(u.username for u in list_users(s) if u.member_id)
+    sys.stdout.write(
+        bilingual(
+            f"اعضای کارگروه با گذرواژهٔ مدیر وارد می‌شوند: {logins}\n",
+            f"Working-group members log in with the administrator's password: {logins.replace('، ', ', ')}\n",
+        )
     )
     return 0

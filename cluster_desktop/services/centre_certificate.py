@@ -66,6 +66,16 @@ def read_centre_certificate(path: Path) -> OfficeCertificate:
     return cert
 
 
+def check_shipped_centre_certificate(kind: OfficeKind) -> None:
+    """Before a provincial office is set up: refuse a shipped file that is not TPO's certificate.
+
+    Checked first so that a bad installer stops the setup before anything is created, rather than
+    leaving a half-trusted office behind.
+    """
+    if kind is OfficeKind.PROVINCE and (path := find_centre_certificate()) is not None:
+        read_centre_certificate(path)
+
+
 def enroll_shipped_centre_certificate(session: Session, actor: Actor) -> trust.TrustEntry | None:
     """At a provincial office: enroll the centre's certificate shipped with the installer.
 

@@ -16,9 +16,8 @@ from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.store.models import Office, Province
 from cluster_desktop.sync.keys import fingerprint_text
 
-from . import forms, users
+from . import centre_certificate, forms, users
 from .actor import Actor
-from .groups import phone_number
 from .office import OfficeSetup, office_fingerprint, office_id_for, setup_office
 from .workspace import Workspace
 
@@ -55,7 +54,7 @@ def check_secretariat(data: Secretariat) -> Secretariat:
     out = Secretariat(
         office_name=forms.text(c, data.office_name, "office_name", "نام دفتر", "Office name", required=True),
         address=forms.text(c, data.address, "address", "نشانی", "Address", single_line=False, max_len=1000),
-        phone=phone_number(c, data.phone),
+        phone=forms.phone_number(c, data.phone),
         email=forms.email(c, data.email, "email"),
         head_name=forms.text(c, data.head_name, "head_name", "رئیس", "Head"),
         secretary_name=forms.text(c, data.secretary_name, "secretary_name", "دبیر کارگروه", "Secretary"),
@@ -80,6 +79,20 @@ class SetupResult:
     actor: Actor
     fingerprint: str  # as read out by phone: «3F2A 09C1 …»
     demo_dossiers: int = 0
+    centre_fingerprint: str = ""  # TPO's certificate shipped with the installer, when enrolled
+
+
+def set_up_office(ws: Workspace, spec: OfficeSetup) -> tuple[Actor, str]:
+    """``setup_office``, then trust TPO when a provincial installer shipped its certificate.
+
+    Returns the new administrator and the enrolled TPO fingerprint ("" when none was enrolled: the
+    centre itself, nothing shipped). The wizard and the ``setup``/``demo`` commands both go through here.
+    """
+    centre_certificate.check_shipped_centre_certificate(spec.kind)
+    actor = setup_office(ws, spec)
+    with ws.db.session() as s:
+        entry = centre_certificate.enroll_shipped_centre_certificate(s, actor)
+    return actor, entry.fingerprint if entry is not None else ""
 
 
 def create_office(
@@ -93,9 +106,9 @@ def create_office(
 
     Runs off the GUI thread: opens its own sessions.
     """
-    report = progress or (lambda _d, _t, _x="": None)
+    report: Callable[[int, int, str], None] = progress or (lambda _d, _t, _x: None)
     report(0, 2 if demo else 1, "")
-    actor = setup_office(ws, spec)
+    actor, centre_fp = set_up_office(ws, spec)
     with ws.db.session() as s:
         fp = fingerprint_text(office_fingerprint(s))
     made = 0
@@ -105,7 +118,7 @@ def create_office(
         report(1, 2, "")
         made = fill_demo(ws, actor, spec.admin_password)
     report(2 if demo else 1, 2 if demo else 1, "")
-    return SetupResult(actor, fp, made)
+    return SetupResult(actor, fp, made, centre_fp)
 
 
 def login(session: Session, username: str, password: str) -> Actor:

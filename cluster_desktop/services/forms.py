@@ -7,11 +7,12 @@ from datetime import date
 
 from cluster_desktop.domain.errors import FieldCollector
 from cluster_desktop.domain.jalali import parse_jalali
-from cluster_desktop.domain.numbers import parse_int
+from cluster_desktop.domain.numbers import parse_int, to_latin_digits
 from cluster_desktop.domain.text import clean_text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HS = re.compile(r"^\d{2,4}(\.?\d{2}){0,3}$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,30}$")
 
 
 def number(
@@ -59,9 +60,22 @@ def email(c: FieldCollector, value: str | None, key: str) -> str:
     return got
 
 
-def hs_code(c: FieldCollector, value: str, key: str) -> str:
-    from cluster_desktop.domain.numbers import to_latin_digits
+def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> str:
+    """A telephone number (any digits, spaces, dashes, brackets, a leading «+»); letters are refused.
 
+    Stored with Latin digits, so the same number typed as «۰۷۱» or «071» is one number.
+    """
+    got = to_latin_digits((value or "").strip())
+    if got and not _PHONE.match(got):
+        c.add(
+            key,
+            "شمارهٔ تلفن فقط رقم، فاصله، خط تیره و پرانتز دارد.",
+            "A telephone number holds only digits, spaces, dashes and brackets.",
+        )
+    return got
+
+
+def hs_code(c: FieldCollector, value: str, key: str) -> str:
     got = to_latin_digits(value or "").strip()
     if not _HS.match(got):
         c.add(

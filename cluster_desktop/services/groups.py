@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.jalali import jalali_year
 from cluster_desktop.domain.numbering import next_minutes_number
-from cluster_desktop.domain.numbers import to_latin_digits
 from cluster_desktop.domain.roles import MemberRole, Role
 from cluster_desktop.store.models import (
     Attendance,
@@ -37,21 +36,6 @@ def local_group(session: Session, actor: Actor) -> WorkingGroup:
     return group
 
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,30}$")
-
-
-def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> str:
-    """A telephone number (any digits, spaces, dashes, brackets, a leading «+»); letters are refused."""
-    got = to_latin_digits((value or "").strip())
-    if got and not _PHONE.match(got):
-        c.add(
-            key,
-            "شمارهٔ تلفن فقط رقم، فاصله، خط تیره و پرانتز دارد.",
-            "A telephone number holds only digits, spaces, dashes and brackets.",
-        )
-    return got
-
-
 @dataclass
 class MemberInput:
     full_name: str
@@ -62,14 +46,14 @@ class MemberInput:
     email: str = ""
 
 
-def _validate_member(session: Session, data: MemberInput) -> dict:
+def _validate_member(session: Session, data: MemberInput) -> dict[str, Any]:
     c = FieldCollector()
-    v = {
+    v: dict[str, Any] = {
         "full_name": forms.text(
             c, data.full_name, "full_name", "نام و نام خانوادگی", "Full name", required=True
         ),
         "position": forms.text(c, data.position, "position", "سمت", "Position"),
-        "phone": phone_number(c, data.phone),
+        "phone": forms.phone_number(c, data.phone),
         "email": forms.email(c, data.email, "email"),
         "member_role": MemberRole(data.member_role).value,
     }
@@ -129,10 +113,10 @@ class MeetingInput:
     resolutions: list[str] = field(default_factory=list)
 
 
-def _validate_meeting(session: Session, actor: Actor, data: MeetingInput) -> dict:
+def _validate_meeting(session: Session, actor: Actor, data: MeetingInput) -> dict[str, Any]:
     c = FieldCollector()
     held_on = forms.jalali(c, data.held_on, "held_on", "تاریخ جلسه", "Meeting date")
-    v = {
+    v: dict[str, Any] = {
         "held_on": held_on,
         "location": forms.text(c, data.location, "location", "محل جلسه", "Location"),
         "agenda": forms.text(

@@ -31,6 +31,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=5000")
+    # 32 MiB of page cache instead of SQLite's 2 MiB: the lists walk a sort index and look each
+    # dossier's cluster up in index order, which misses a small cache; measured on 100,000 dossiers,
+    # ordering by score takes ≈ 240 ms instead of ≈ 330 ms. The cache grows only as pages are read.
+    # temp_store stays at its default: the sorts' temporary B-trees fit in this cache, and MEMORY
+    # measured no faster while letting a large batch migration's copy take RAM instead of disk.
+    cur.execute("PRAGMA cache_size=-32768")
     cur.close()
 
 

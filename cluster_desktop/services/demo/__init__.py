@@ -2,7 +2,9 @@
 
 Every record is made through the same services the GUI uses, acting as the provincial secretariats,
 their working-group members and (for a central office) the TPO secretariat, so the sample data obeys
-every rule the real data does. Dates are spread over the last two Jalali years.
+every rule the real data does. Each dossier follows its own timeline of weeks between steps, ending
+in the past few months (``timeline.Clock`` dates what the services stamp "now"); evaluations and
+decisions are attributed to the members' own accounts («m.ahmadi»).
 """
 
 from __future__ import annotations
@@ -14,13 +16,26 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cluster_desktop.domain.jalali import jalali_year, today
+from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import MemberRole, OfficeKind, Role
 from cluster_desktop.domain.workflow import DossierState, Requirement
-from cluster_desktop.services import clusters, evaluations, groups, licenses, office, plans, users, workflow
+from cluster_desktop.services import (
+    central,
+    clusters,
+    evaluations,
+    groups,
+    licenses,
+    office,
+    plans,
+    users,
+    workflow,
+)
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.workspace import Workspace
-from cluster_desktop.store.models import Dossier, Member, Province, Transition, User, WorkingGroup, utcnow
+from cluster_desktop.store.models import Dossier, Meeting, Member, Province, User, WorkingGroup
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
+from cluster_desktop.sync.keys import OfficeKeys
 
 from .catalog import (
     CENTRAL_MEMBERS,
@@ -28,12 +43,17 @@ from .catalog import (
     ENTITY_TYPES,
     FIRST_NAMES,
     LAST_NAMES,
+    LATIN,
     MARKETS,
     PROVINCE_MEMBERS,
     TEMPLATES,
 )
+from .exchange import centre_exchange
+from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
 
 S = DossierState
+# A sample cluster, shaped like catalog.CLUSTERS: province, county, name, sector, (HS code, product)s, markets.
+ClusterSample = tuple[str, str, str, str, list[tuple[str, str]], list[str]]
 PROVINCIAL_CYCLE = [
     S.DRAFT,
     S.NOMINATED,
@@ -56,6 +76,30 @@ CENTRAL_CYCLE = [
 ]
 # Later states are more common in a mature programme; weights per state in the cycles above.
 CENTRAL_WEIGHTS = [1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 3, 2, 2, 3, 3]
+DECISION_STEPS = (
+    "approve_provincial",
+    "reject_provincial",
+    "return_provincial",
+    "approve_central",
+    "reject_central",
+)
+# A central demo this large also opens a few dossiers on the centre's own initial list (F3).
+INITIAL_LIST_FROM = 60
+
+
+def username_for(full_name: str, taken: set[str]) -> str:
+    """A Latin username from a Persian name, as offices make them: «مریم احمدی» → «m.ahmadi»."""
+    first, _, last = full_name.partition(" ")
+    first_l, last_l = LATIN.get(first, "user"), LATIN.get(last, "member")
+    for candidate in (f"{first_l[0]}.{last_l}", f"{first_l}.{last_l}"):
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+    n = 2
+    while f"{first_l}.{last_l}{n}" in taken:
+        n += 1
+    taken.add(f"{first_l}.{last_l}{n}")
+    return f"{first_l}.{last_l}{n}"
 
 
 class DemoBuilder:
@@ -64,11 +108,13 @@ class DemoBuilder:
         self.admin = admin
         self.password = password
         self.rng = rng
+        self.clock = Clock(office_hours(today(), rng))
         self.members: dict[str, list[Actor]] = {}  # office id -> member actors
         self.secretaries: dict[str, Actor] = {}
-        self.meetings: dict[str, list[str]] = {}
+        self.meetings: dict[str, list[tuple[date, str]]] = {}  # office id -> (held on, meeting id)
+        self.usernames: dict[str, set[str]] = {}  # office id -> usernames given there
         self.used_names: set[tuple[str, str, str]] = set()
-        self.keys = None
+        self.keys: OfficeKeys | None = None
 
     # ------------------------------------------------------------ people
     def person(self) -> str:
@@ -93,7 +139,7 @@ class DemoBuilder:
                 province,
             )
             if s.scalar(select(WorkingGroup).where(WorkingGroup.owner_office_id == office_id)) is None:
-                pname = s.get(Province, province).name_fa if province else ""
+                pname = _province(s, province).name_fa if province else ""
                 s.add(
                     WorkingGroup(
                         owner_office_id=office_id,
@@ -103,15 +149,24 @@ class DemoBuilder:
                     )
                 )
                 s.flush()
-        self.secretaries[office_id] = actor
         self._members(s, actor)
+        # From now on the secretariat's steps are the working-group secretary's, under their account.
+        seat = next(a for a in self.members[office_id] if a.role is Role.SECRETARY)
+        if seat.user_id:
+            user = s.get(User, seat.user_id)
+            assert user is not None
+            actor = users.actor_for(s, user)
+        else:
+            actor = replace(actor, username=seat.username, full_name=seat.full_name)
+        self.secretaries[office_id] = actor
         return actor
 
     def _members(self, s: Session, sec: Actor) -> None:
         roster = CENTRAL_MEMBERS if sec.office_kind is OfficeKind.CENTRAL else PROVINCE_MEMBERS
         actors = []
         local = sec.office_id == self.admin.office_id
-        for i, (org, position, seat) in enumerate(roster):
+        taken = self.usernames.setdefault(sec.office_id, {"admin", "secretary"})
+        for org, position, seat in roster:
             m = groups.add_member(
                 s,
                 sec,
@@ -125,9 +180,10 @@ class DemoBuilder:
             )
             role = Role.SECRETARY if seat == "secretary" else Role.EVALUATOR
             user_id = 0
+            # The local secretary logs in as «secretary»; every other member by name («m.ahmadi»).
+            username = "secretary" if local and seat == "secretary" else username_for(m.full_name, taken)
             if local:
                 # Members of this office can log in (same password as the admin; see README).
-                username = "secretary" if seat == "secretary" else f"member{i + 1}"
                 u = users.create_user(
                     s,
                     self.admin,
@@ -142,7 +198,7 @@ class DemoBuilder:
             actors.append(
                 Actor(
                     user_id,
-                    f"member-{m.id[:8]}",
+                    username,
                     m.full_name,
                     role,
                     sec.office_id,
@@ -156,16 +212,22 @@ class DemoBuilder:
     def _data_key(self, s: Session) -> bytes:
         return users.unlock_data_key(s, self.admin, self.password)
 
-    def meeting(self, s: Session, sec: Actor, held_on: date) -> str:
+    def meeting(self, s: Session, sec: Actor, since: datetime) -> str:
+        """The meeting that decides now: a recent one held after ``since`` (the previous step), or a
+        new one today. The decision is dated the day of the meeting."""
         pool = self.meetings.setdefault(sec.office_id, [])
-        if pool and self.rng.random() < 0.7:
-            return self.rng.choice(pool)
+        day, after = local_day(self.clock.now), local_day(since)
+        recent = [m for m in pool if after < m[0] <= day]
+        if recent and self.rng.random() < 0.75:
+            held_on, meeting_id = max(recent)
+            self.clock.now = max(office_hours(held_on, self.rng), since + timedelta(hours=1))
+            return meeting_id
         attendees = [a.member_id for a in self.members[sec.office_id] if a.member_id]
         m = groups.create_meeting(
             s,
             sec,
             groups.MeetingInput(
-                held_on=held_on,
+                held_on=day,
                 location="سالن جلسات "
                 + (
                     "سازمان توسعه تجارت" if sec.office_kind is OfficeKind.CENTRAL else "سازمان بازرگانی استان"
@@ -176,7 +238,7 @@ class DemoBuilder:
                 resolutions=["مقرر شد دبیرخانه نتایج را به خوشه‌ها اعلام کند."],
             ),
         )
-        pool.append(m.id)
+        pool.append((day, m.id))
         return m.id
 
     # ------------------------------------------------------------ clusters
@@ -193,6 +255,7 @@ class DemoBuilder:
         firms = r.randint(12, 180)
         employees = firms * r.randint(6, 40)
         exports = r.randint(2, 400) * 100_000
+        year = jalali_year(today())
         years = [
             clusters.YearInput(
                 y,
@@ -200,7 +263,7 @@ class DemoBuilder:
                 int(exports * r.uniform(0.6, 1.1)),
                 int(employees * r.uniform(0.8, 1.0)),
             )
-            for y in (1401, 1402, 1403)
+            for y in (year - 3, year - 2, year - 1)
         ]
         return clusters.ClusterInput(
             name=name,
@@ -208,7 +271,8 @@ class DemoBuilder:
             province_code=province,
             city=county,
             sector=sector,
-            description=f"خوشهٔ {name} با حدود {firms} بنگاه کوچک و متوسط در شهرستان {county} فعال است و "
+            description=f"خوشهٔ {name} با حدود {to_persian_digits(firms)} بنگاه کوچک و متوسط در شهرستان "
+            f"{county} فعال است و "
             f"بخشی از تولید خود را به بازارهای منطقه صادر می‌کند.",
             firms_count=firms,
             employees=employees,
@@ -234,7 +298,7 @@ class DemoBuilder:
             yearly=years,
         )
 
-    def pick_cluster(self, s: Session, province: str | None, index: int) -> tuple:
+    def pick_cluster(self, s: Session, province: str | None, index: int) -> ClusterSample:
         """A real cluster of the catalogue first, then template clusters in the province's counties."""
         catalogue = [c for c in CLUSTERS if province is None or c[0] == province]
         if index < len(catalogue):
@@ -245,7 +309,7 @@ class DemoBuilder:
         provinces = [province] if province else [p.code for p in s.scalars(select(Province))]
         for _ in range(10_000):
             prov = self.rng.choice(provinces)
-            p = s.get(Province, prov)
+            p = _province(s, prov)
             counties = sorted({c[1] for c in CLUSTERS if c[0] == prov} | {p.capital_fa})
             county = self.rng.choice(counties)
             pattern, sector, hs, product = self.rng.choice(TEMPLATES)
@@ -256,11 +320,12 @@ class DemoBuilder:
         raise RuntimeError("ran out of sample names")
 
     # ------------------------------------------------------------ walking a dossier to a state
-    def walk(self, s: Session, d: Dossier, target: S) -> None:
+    def walk(self, s: Session, d: Dossier, target: S, days: list[date]) -> None:
+        """Take the dossier to ``target``, step ``i`` on ``days[i + 1]`` (``days[0]``: recorded)."""
         sec = self.office_actor(s, d.owner_office_id)
-        day = date(2024, 4, 1) + timedelta(days=self.rng.randint(0, 540))
-        path = _path_to(target)
-        for step in path:
+        for step, day in zip(_path_to(target), days[1:], strict=True):
+            since, self.clock.now = self.clock.now, office_hours(day, self.rng)
+            self.clock.now = max(self.clock.now, since + timedelta(hours=1))
             if step == "plan":
                 plans.save_plan(s, sec, d.id, self.plan_input(d, complete=target is not S.PLAN_IN_PROGRESS))
             elif step == "sheets":
@@ -286,7 +351,9 @@ class DemoBuilder:
                     "reject_provincial": "خوشه تمرکز جغرافیایی و پتانسیل صادراتی کافی ندارد.",
                     "return_provincial": "اهداف صادراتی سالانه و برآورد سرمایه‌گذاری باید اصلاح شود.",
                 }[step]
-                workflow.transition(s, sec, d.id, step, comment=comment, meeting_id=self.meeting(s, sec, day))
+                workflow.transition(
+                    s, sec, d.id, step, comment=comment, meeting_id=self.meeting(s, sec, since)
+                )
             elif step == "send_to_center":
                 workflow.transition(s, sec, d.id, step, extra=(Requirement.BUNDLE,))
             elif step == "receive":
@@ -305,7 +372,7 @@ class DemoBuilder:
                     d.id,
                     step,
                     comment=comment,
-                    meeting_id=self.meeting(s, centre, day + timedelta(days=60)),
+                    meeting_id=self.meeting(s, centre, since),
                 )
             elif step == "open_central_review":
                 workflow.transition(s, self.office_actor(s, CENTRAL_OFFICE_ID), d.id, step)
@@ -318,15 +385,15 @@ class DemoBuilder:
                     self.centre_keys(s),
                     d.id,
                     licenses.LicenseInput(
-                        issued_on=day + timedelta(days=120),
+                        issued_on=local_day(self.clock.now),
                         conditions="رعایت استانداردهای صادراتی و ارائه گزارش عملکرد سالانه",
                     ),
                 )
             else:
                 workflow.transition(s, sec, d.id, step)
-        self.backdate(s, d, day)
+            s.flush()  # audit entries are added after the change: stamp them with this step's time
 
-    def centre_keys(self, s: Session):  # type: ignore[no-untyped-def]
+    def centre_keys(self, s: Session) -> OfficeKeys:
         if self.keys is None:
             self.keys = office.load_office_keys(s, self.admin, self.password)
         return self.keys
@@ -347,7 +414,7 @@ class DemoBuilder:
             expected_results="افزایش صادرات و اشتغال پایدار در شهرستان.",
             targets=[
                 plans.TargetInput(y, r.randint(5, 80) * 100_000, r.randint(50, 900))
-                for y in (1405, 1406, 1407)
+                for y in range(jalali_year(self.clock.now) + 1, jalali_year(self.clock.now) + 4)
             ],
         )
         if not complete:
@@ -373,6 +440,7 @@ class DemoBuilder:
             else self.rng.randint(2, 3)
         )
         for i, m in enumerate(members[:4]):
+            self.clock.now += timedelta(minutes=self.rng.randint(10, 50))  # each member on their own
             sheet = evaluations.SheetInput(
                 scores={
                     f"C{k}": max(
@@ -385,20 +453,32 @@ class DemoBuilder:
             )
             evaluations.save_sheet(s, m, d.id, sheet, submit=submit_all or i < 2)
 
-    def backdate(self, s: Session, d: Dossier, start: date) -> None:
-        """Spread the dossier's history over plausible past dates (services stamp 'now')."""
-        rows = list(
-            s.scalars(select(Transition).where(Transition.dossier_id == d.id).order_by(Transition.at))
-        )
-        t = datetime(start.year, start.month, start.day, 6, 30, tzinfo=utcnow().tzinfo)
-        for row in rows:
-            t += timedelta(days=self.rng.randint(3, 25), hours=self.rng.randint(0, 5))
-            row.at = min(t, utcnow())
-        if rows:
-            d.state_changed_at = rows[-1].at
-            d.updated_at = rows[-1].at
-        if d.nominated_on is not None and rows:
-            d.nominated_on = rows[0].at.date()
+    def initial_list(self, s: Session, n: int) -> None:
+        """A few national-priority clusters the centre put on its initial list (F3) in recent weeks."""
+        centre = self.office_actor(s, CENTRAL_OFFICE_ID)
+        notes = [
+            "خوشهٔ اولویت‌دار نقشهٔ ملی خوشه‌های سازمان صنایع کوچک؛ تکمیل طرح توجیهی از استان درخواست شد.",
+            "پیشنهاد معاونت توسعه صادرات برای بازارهای همسایه؛ طرح توجیهی توسط استان تکمیل شود.",
+        ]
+        for i in range(n):
+            prov, county, name, sector, products, markets = self.pick_cluster(s, None, len(CLUSTERS))
+            self.clock.now = office_hours(today() - timedelta(days=self.rng.randint(5, 70)), self.rng)
+            central.add_to_initial_list(
+                s,
+                centre,
+                self.cluster_input(prov, county, name, sector, products, markets),
+                note=notes[i % len(notes)],
+                request=i < n - 1,  # the newest is still waiting to be sent to its province
+            )
+            s.flush()
+
+
+def _province(s: Session, code: str) -> Province:
+    """The seeded province ``code``; every office's province is in the reference data."""
+    province = s.get(Province, code)
+    if province is None:
+        raise LookupError(f"province {code!r} is missing from the reference data")
+    return province
 
 
 def _path_to(target: S) -> list[str]:
@@ -433,29 +513,51 @@ def fill_demo(
 ) -> int:
     """Fill a freshly set-up office with ``count`` sample dossiers; returns how many were made."""
     rng = random.Random(seed)
-    central = admin.office_kind is OfficeKind.CENTRAL
-    count = count if count is not None else (120 if central else 27)
-    cycle = CENTRAL_CYCLE if central else PROVINCIAL_CYCLE
+    is_central = admin.office_kind is OfficeKind.CENTRAL
+    count = count if count is not None else (120 if is_central else 27)
+    cycle = CENTRAL_CYCLE if is_central else PROVINCIAL_CYCLE
+    initial = min(5, count // 30) if is_central and count >= INITIAL_LIST_FROM else 0
     b = DemoBuilder(ws, admin, password, rng)
     with ws.db.session() as s:
-        b.office_actor(s, admin.office_id)
         # Every state at least once, then the rest weighted towards a mature programme.
         targets = list(cycle)
-        while len(targets) < count:
-            targets.append(rng.choices(cycle, weights=CENTRAL_WEIGHTS if central else None)[0])
-        targets = targets[:count]
+        while len(targets) < count - initial:
+            targets.append(rng.choices(cycle, weights=CENTRAL_WEIGHTS if is_central else None)[0])
+        targets = targets[: count - initial]
+        planned = []
         for i, target in enumerate(targets):
-            prov, county, name, sector, products, markets = b.pick_cluster(
-                s, None if central else admin.province_code, i
-            )
-            owner = prov if central else admin.office_id
-            sec = b.office_actor(s, owner)
-            d = clusters.create_cluster(
-                s, sec, b.cluster_input(prov, county, name, sector, products, markets)
-            )
-            s.refresh(d)
-            b.walk(s, d, target)
+            picked = b.pick_cluster(s, None if is_central else admin.province_code, i)
+            planned.append((plan_days(rng, _path_to(target)), target, picked))
+        # Dossiers finished last are made last, so licenses are numbered in the order of issue.
+        planned.sort(key=lambda p: p[0][-1])
+        b.clock.install(s)
+        try:
+            # The working groups were set up before the first dossier was recorded.
+            b.clock.now = office_hours(min(p[0][0] for p in planned) - timedelta(days=30), rng)
+            b.office_actor(s, admin.office_id)
+            owners = {p[2][0] if is_central else admin.office_id for p in planned}
+            for owner in sorted(owners | ({CENTRAL_OFFICE_ID} if is_central else set())):
+                b.office_actor(s, owner)
+            s.flush()
+            for days, target, (prov, county, name, sector, products, markets) in planned:
+                b.clock.now = office_hours(days[0], rng)
+                sec = b.office_actor(s, prov if is_central else admin.office_id)
+                d = clusters.create_cluster(
+                    s, sec, b.cluster_input(prov, county, name, sector, products, markets)
+                )
+                s.flush()
+                s.refresh(d)
+                b.walk(s, d, target, days)
+            if initial:
+                b.initial_list(s, initial)
+            if is_central:
+                centre_exchange(s, admin, b.clock, rng)
+            s.flush()
+        finally:
+            b.clock.remove(s)
+        renumber_meetings(s)
+        renumber_databank(s)
     return count
 
 
-__all__ = ["Member", "User", "fill_demo"]
+__all__ = ["Meeting", "Member", "User", "fill_demo"]

@@ -47,6 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--no-request", action="store_true", help="record only; do not ask for the plan yet")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_initial_add)
+    req = isub.add_parser(
+        "request", help="ask the province for the plan of an entry recorded with --no-request"
+    )
+    req.add_argument("dossier")
+    req.add_argument("--comment", default="")
+    req.add_argument("--json", action="store_true")
+    req.set_defaults(handler=run_initial_request)
 
     db = sub.add_parser("databank", help="the export-cluster databank (F7)")
     dsub = db.add_subparsers(dest="databank_cmd", required=True)
@@ -212,6 +219,17 @@ def run_initial_add(args: argparse.Namespace, cli: Cli) -> int:
         d = add_to_initial_list(s, cli.actor(s), data, note=args.note, request=not args.no_request)
         out = {"id": d.id, "cluster_id": d.cluster_id, "status": d.state, "origin": d.origin}
     print_json(out) if args.json else print(out["id"])
+    return 0
+
+
+def run_initial_request(args: argparse.Namespace, cli: Cli) -> int:
+    from cluster_desktop.services.central import plan_request_of, request_plan
+
+    with cli.workspace().db.session() as s:
+        t = request_plan(s, cli.actor(s), args.dossier, comment=args.comment)
+        req = plan_request_of(s, args.dossier)
+        out = {"id": args.dossier, "status": t.to_state, "request": req.id if req else None}
+    print_json(out) if args.json else print(f"{t.from_state} -> {t.to_state} ({t.f_code})")
     return 0
 
 

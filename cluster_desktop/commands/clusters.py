@@ -77,7 +77,11 @@ def register_changes(csub: argparse._SubParsersAction) -> None:
     ap.add_argument("--hs", action="append", default=[], help="HS code=product name (repeatable)")
     ap.add_argument("--json", action="store_true")
     ap.set_defaults(handler=run_add)
-    tp = csub.add_parser("transition", help="take a workflow action on a dossier")
+    tp = csub.add_parser(
+        "transition",
+        help="take a workflow action on a dossier (register, license and request_plan come with a record "
+        "of their own: use databank register, license-admin issue and initial-list request)",
+    )
     tp.add_argument("dossier")
     tp.add_argument("action")
     tp.add_argument("--comment", default="")

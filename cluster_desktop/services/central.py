@@ -13,11 +13,12 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import NotFound
+from cluster_desktop.domain.errors import NotFound, PermissionDenied
 from cluster_desktop.domain.numbers import to_latin_digits
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import normalize_for_search
@@ -32,17 +33,22 @@ from cluster_desktop.store.models import (
     Member,
     Office,
     Outbound,
+    PlanRequest,
     Product,
     Province,
     SentBundle,
     Transition,
 )
 
-from . import clusters, licenses, workflow
+from . import audit, clusters, licenses, workflow
 from .actor import Actor, require, require_office
 from .groups import local_group
 
+# Only this module asks a province for a plan: the step comes with the request that travels (F3).
+_REQUEST_PLAN = workflow.claim_permit("request_plan")
+
 S = DossierState
+_Ts = TypeVarTuple("_Ts")
 # Dossiers that take part in the national ranking: sent by a province and not turned down since.
 RANKED_STATES: tuple[str, ...] = tuple(
     s.value for s in (S.SENT_TO_CENTER, S.RECEIVED, S.CENTRAL_REVIEW, S.APPROVED, S.REGISTERED, S.LICENSED)
@@ -55,8 +61,9 @@ def _central(actor: Actor, what_fa: str, what_en: str) -> None:
     require_office(actor, OfficeKind.CENTRAL, what_fa=what_fa, what_en=what_en)
 
 
-def national_score():  # type: ignore[no-untyped-def]
-    """The score a dossier ranks by at the centre: the central one once given, else the provincial."""
+def national_score() -> ColumnElement[float | None]:
+    """The score a dossier ranks by at the centre: the central one once given, else the provincial
+    (NULL while neither is given)."""
     return func.coalesce(Dossier.central_score, Dossier.provincial_score)
 
 
@@ -103,7 +110,7 @@ class NationalRow:
         return self.central_score if self.central_score is not None else self.provincial_score
 
 
-def _ranked():  # type: ignore[no-untyped-def]
+def _ranked() -> ColumnElement[int]:
     """1 for a dossier that takes part in the national ranking (ranked state, scored), else 0."""
     return case((and_(Dossier.state.in_(RANKED_STATES), national_score().is_not(None)), 1), else_=0)
 
@@ -116,7 +123,9 @@ class NationalRanks:
     SQLite takes ≈ 0.1 s per window over 31,000 rows, this ≈ 20 ms."""
 
     def __init__(self, session: Session) -> None:
-        rows = session.execute(select(Dossier.province_code, national_score()).where(_ranked() == 1)).all()
+        query = select(Dossier.province_code, national_score()).where(_ranked() == 1)
+        # _ranked() already leaves out unscored dossiers; the test only narrows the type.
+        rows = [(p, score) for p, score in session.execute(query) if score is not None]
         self.national = sorted(score for _, score in rows)
         per: dict[str, list[float]] = defaultdict(list)
         for province, score in rows:
@@ -133,7 +142,7 @@ class NationalRanks:
         return self._rank(self.national, score), self._rank(self.provincial.get(province, []), score)
 
 
-def _national_filters(q: Select, query: NationalQuery) -> Select:
+def _national_filters(q: Select[*_Ts], query: NationalQuery) -> Select[*_Ts]:
     if query.search.strip():
         for word in normalize_for_search(query.search).split()[:6]:
             q = q.where(Cluster.search_text.contains(word, autoescape=True))
@@ -204,12 +213,13 @@ def national_rows(
         "employees": Cluster.employees,
         "updated": Dossier.updated_at,
     }
+    order: list[ColumnElement[Any]]
     if query.order_by in columns:
         col = columns[query.order_by]
         order = [(col.desc() if query.descending else col.asc()).nulls_last()]
     else:  # rank: ranked dossiers by score (best first), then the rest by score
-        score = national_score()
-        order = [_ranked().desc(), (score.asc() if query.descending else score.desc()).nulls_last()]
+        by_score = national_score()
+        order = [_ranked().desc(), (by_score.asc() if query.descending else by_score.desc()).nulls_last()]
     q = q.order_by(*order, Dossier.id).offset(offset).limit(limit)
     page = session.execute(q).all()
     ranks = ranks or (NationalRanks(session) if page else None)
@@ -217,7 +227,8 @@ def national_rows(
     for r in page:
         score = r[9] if r[9] is not None else r[8]
         nrank, prank = ranks.of(r[6], r[3], score) if ranks else (None, None)
-        rows.append(NationalRow(*r[:10], nrank, prank, *r[10:]))
+        # The query's first ten columns, the two ranks, then its last four (NationalRow's field order).
+        rows.append(NationalRow(*r[:10], nrank, prank, r[10], r[11], r[12], r[13]))
     return _with_products_and_licenses(session, rows)
 
 
@@ -263,14 +274,62 @@ def add_to_initial_list(
     dossier = clusters.create_cluster(session, actor, replace(data, national_priority=True), origin="central")
     dossier.nomination_note = note.strip()
     if request:
-        workflow.transition(session, actor, dossier.id, "request_plan", comment=note)
+        _request(session, actor, dossier, note)
     return dossier
 
 
 def request_plan(session: Session, actor: Actor, dossier_id: str, comment: str = "") -> Transition:
-    """Ask the province to complete the plan of a dossier on the centre's initial list."""
+    """Ask the province to complete the plan of a dossier on the centre's initial list (F3): the step
+    ``request_plan`` and the plan request that travels to the province in the next decision bundle."""
     _central(actor, "درخواست تکمیل طرح توجیهی", "ask for a feasibility plan")
-    return workflow.transition(session, actor, dossier_id, "request_plan", comment=comment)
+    return _request(session, actor, clusters.get_dossier(session, dossier_id), comment)
+
+
+def _request(session: Session, actor: Actor, dossier: Dossier, comment: str) -> Transition:
+    if dossier.owner_office_id != actor.office_id:
+        raise PermissionDenied(
+            "فقط برای پرونده‌های لیست اولیهٔ خود مرکز می‌توان تکمیل طرح را از استان خواست.",
+            "Only dossiers on the centre's own initial list can be sent to the province as a plan request.",
+        )
+    row = workflow.transition(
+        session, actor, dossier.id, "request_plan", comment=comment, permit=_REQUEST_PLAN
+    )
+    cluster = dossier.cluster
+    notes = [n for n in (dossier.nomination_note.strip(), comment.strip()) if n]
+    req = PlanRequest(
+        owner_office_id=actor.office_id,
+        province_code=dossier.province_code,
+        name=cluster.name,
+        county=cluster.county,
+        city=cluster.city,
+        sector=cluster.sector,
+        description=cluster.description,
+        products=[{"hs_code": p.hs_code, "name_fa": p.name_fa} for p in cluster.products],
+        markets=[{"country_fa": m.country_fa, "share_percent": m.share_percent} for m in cluster.markets],
+        note="\n".join(dict.fromkeys(notes)),
+        requested_at=row.at,
+        requested_by=actor.label,
+    )
+    session.add(req)
+    session.flush()
+    dossier.plan_request_id = req.id
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "plan_request.create",
+        "plan_request",
+        req.id,
+        dossier=dossier.id,
+        province=req.province_code,
+    )
+    return row
+
+
+def plan_request_of(session: Session, dossier_id: str) -> PlanRequest | None:
+    """The centre's plan request a dossier answers (at either office), if it began on the initial list."""
+    request_id = session.scalar(select(Dossier.plan_request_id).where(Dossier.id == dossier_id))
+    return session.get(PlanRequest, request_id) if request_id else None
 
 
 # ---------------------------------------------------------------- secondary review (F6-1)
@@ -338,7 +397,8 @@ def review_queue(session: Session, actor: Actor) -> list[ReviewRow]:
     out = []
     for r in session.execute(q):
         own = "none" if r[9] is None else "submitted" if r[10] is not None else "draft"
-        out.append(ReviewRow(*r[:9], members, own, r[11]))
+        # Spelled out: the query's row type is too wide for mypy to count a star-unpacked slice.
+        out.append(ReviewRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], members, own, r[11]))
     return out
 
 
@@ -421,7 +481,8 @@ def dashboard(session: Session, actor: Actor) -> Dashboard:
     ):
         per[prov][state] = n
         by_state[state] += n
-    imports: dict[str, tuple] = {}
+    # sender -> (bundles, last sequence, last bundle's id, created at, imported at)
+    imports: dict[str, tuple[int, int | None, str | None, datetime | None, datetime | None]] = {}
     for sender, n, seq in session.execute(
         select(ImportLog.sender_office_id, func.count(), func.max(ImportLog.sequence)).group_by(
             ImportLog.sender_office_id
@@ -456,7 +517,7 @@ def dashboard(session: Session, actor: Actor) -> Dashboard:
     provinces = []
     for p in session.scalars(select(Province).order_by(Province.code)):
         office_id = offices.get(p.code, p.code)
-        n, seq, bundle_id, created, imported = imports.get(office_id, (0, 0, None, None, None))
+        bundles, last_seq, bundle_id, created, imported = imports.get(office_id, (0, 0, None, None, None))
         out = outbound.get(office_id)
         provinces.append(
             ProvinceStatus(
@@ -464,8 +525,8 @@ def dashboard(session: Session, actor: Actor) -> Dashboard:
                 p.name_fa,
                 sum(per[p.code].values()),
                 dict(per[p.code]),
-                n,
-                seq or 0,
+                bundles,
+                last_seq or 0,
                 bundle_id,
                 created,
                 imported,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -63,7 +64,8 @@ class DatabankRow:
     license_valid_until: date | None = None
 
 
-def _databank_query(query: DatabankQuery) -> Select:
+# Fifteen columns in DatabankRow's field order: more than SQLAlchemy's select() overloads type one by one.
+def _databank_query(query: DatabankQuery) -> Select[*tuple[Any, ...]]:
     q = (
         select(
             Dossier.id,
@@ -213,6 +215,12 @@ def licensable(session: Session) -> list[DatabankRow]:
         and_(Dossier.state == S.REGISTERED.value, Dossier.cluster_id.not_in(held))
     )
     return [DatabankRow(*r) for r in session.execute(q.order_by(DatabankEntry.registry_no))]
+
+
+def databank_row(session: Session, dossier_id: str) -> DatabankRow | None:
+    """The databank row of one dossier (None if it is not registered), as the license dialog shows it."""
+    row = session.execute(_databank_query(DatabankQuery()).where(Dossier.id == dossier_id)).first()
+    return DatabankRow(*row) if row is not None else None
 
 
 def check_licensable(session: Session, actor: Actor, dossier_id: str) -> None:

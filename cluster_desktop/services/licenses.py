@@ -11,6 +11,7 @@ import base64
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -34,8 +35,11 @@ from cluster_desktop.sync.keys import OfficeKeys
 from . import audit, forms
 from .actor import Actor, require, require_office
 from .clusters import get_dossier
-from .workflow import transition
+from .workflow import claim_permit, transition
 
+# Only this module records these two steps: each comes with its record (databank entry, license).
+_REGISTER = claim_permit("register")
+_LICENSE = claim_permit("license")
 DEFAULT_VALIDITY_YEARS = 3
 LICENSE_STATUSES = ("valid", "suspended", "revoked")
 QR_PREFIX = "CDL1"
@@ -51,7 +55,7 @@ def register(session: Session, actor: Actor, dossier_id: str, *, note: str = "")
         raise ConflictError(
             "این پرونده قبلاً در بانک اطلاعات ثبت شده است.", "This dossier is already registered."
         )
-    transition(session, actor, dossier.id, "register", comment=note)
+    transition(session, actor, dossier.id, "register", comment=note, permit=_REGISTER)
     on = today()
     seq = len(list(session.scalars(select(DatabankEntry.id)))) + 1
     entry = DatabankEntry(
@@ -66,7 +70,7 @@ def register(session: Session, actor: Actor, dossier_id: str, *, note: str = "")
     return entry
 
 
-def canonical(obj: dict) -> bytes:
+def canonical(obj: dict[str, Any]) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
@@ -149,7 +153,13 @@ def issue_license(
     lic.payload = canonical(payload).decode("utf-8")
     lic.signature = base64.b64encode(keys.signing_key.sign(lic.payload.encode("utf-8"))).decode("ascii")
     transition(
-        session, actor, dossier.id, "license", comment=f"پروانه {lic.number}", extra=(Requirement.LICENSE,)
+        session,
+        actor,
+        dossier.id,
+        "license",
+        comment=f"پروانه {lic.number}",
+        extra=(Requirement.LICENSE,),
+        permit=_LICENSE,
     )
     audit.record(session, actor, "license.issue", "license", lic.id, number=lic.number)
     return lic
@@ -199,7 +209,7 @@ def qr_text(lic: License) -> str:
 @dataclass(frozen=True)
 class LicenseCheck:
     genuine: bool
-    payload: dict | None
+    payload: dict[str, Any] | None
     status: str  # valid | suspended | revoked | expired | unknown | forged
     message_fa: str
     message_en: str

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied, ValidationError
 from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.workflow import DossierState
 from cluster_desktop.store.models import Attachment, Dossier, FeasibilityPlan, PlanDraft, PlanTarget, utcnow
 
@@ -86,6 +87,14 @@ def _editable(session: Session, actor: Actor, dossier_id: str) -> Dossier:
         raise PermissionDenied(
             "این پرونده متعلق به دفتر دیگری است.", "This dossier belongs to another office."
         )
+    if dossier.plan_request_id is not None and actor.office_kind is OfficeKind.CENTRAL:
+        # The centre's initial-list entry: the province completes this plan in its own dossier.
+        raise PermissionDenied(
+            "طرح توجیهی این خوشه را استان تکمیل می‌کند؛ درخواست مرکز با بستهٔ بعدی به استان می‌رسد "
+            "و طرح تکمیل‌شده با بستهٔ استان برمی‌گردد.",
+            "The province completes this cluster's plan: the centre's request reaches it with the next "
+            "bundle, and the completed plan comes back with the province's.",
+        )
     if dossier.state not in EDITABLE_STATES:
         raise PermissionDenied(
             "طرح توجیهی فقط پیش از ارائه به کارگروه (یا پس از برگشت برای اصلاح) ویرایش می‌شود.",
@@ -98,7 +107,8 @@ def save_plan(session: Session, actor: Actor, dossier_id: str, data: PlanInput) 
     """Save the plan's sections and targets; incomplete plans may be saved, not submitted."""
     dossier = _editable(session, actor, dossier_id)
     c = FieldCollector()
-    values = {
+    # Section texts plus the investment figure, copied onto the plan's same-named columns below.
+    values: dict[str, str | int] = {
         k: forms.text(c, getattr(data, k), k, fa, en, single_line=False, max_len=100_000)
         for k, fa, en in SECTIONS
     }
@@ -225,18 +235,36 @@ def add_attachment(
         title=title.strip() or source.stem,
     )
     session.add(att)
+    _touch(session, dossier)
     session.flush()
     audit.record(session, actor, "attachment.add", "attachment", att.id, dossier=dossier.id, sha256=digest)
     return att
 
 
 def remove_attachment(session: Session, actor: Actor, attachment_id: str) -> None:
+    """Remove an attachment; the dossier (and its plan) get a new version, so the next bundle carries
+    the dossier with its remaining attachments and the centre drops the removed one too."""
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFound("پیوست پیدا نشد.", "Attachment not found.")
-    _editable(session, actor, att.dossier_id)
+    dossier = _editable(session, actor, att.dossier_id)
     session.delete(att)
+    _touch(session, dossier)
+    session.flush()
     audit.record(session, actor, "attachment.remove", "attachment", attachment_id, dossier=att.dossier_id)
+
+
+def _touch(session: Session, dossier: Dossier) -> None:
+    """A new version of the dossier and its plan, so the next bundle carries the dossier: a removed
+    attachment leaves no row whose time the export could see, and the receiver replaces a dossier's
+    attachments with the set that comes with it."""
+    now = utcnow()
+    dossier.version += 1
+    dossier.updated_at = now
+    plan = plan_of(session, dossier.id)
+    if plan is not None:
+        plan.version += 1
+        plan.updated_at = now
 
 
 def list_attachments(session: Session, dossier_id: str) -> list[Attachment]:

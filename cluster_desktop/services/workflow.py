@@ -1,11 +1,25 @@
-"""Moving a dossier through its states: the domain checks the rule, this records who, when and why."""
+"""Moving a dossier through its states: the domain checks the rule, this records who, when and why.
+
+Three steps come with a record of their own and are taken only by the service that writes it:
+``register`` (the databank entry and its registry number, ``licenses.register``), ``license`` (the
+numbered, signed license, ``licenses.issue_license``) and ``request_plan`` (the plan request that
+travels to the province, ``central.request_plan``). Each of those services claims the one permit for
+its step when it is imported; ``transition`` and ``apply`` refuse the step without it, so no screen,
+command or script can move the state and leave the record behind.
+
+A dossier's version and ``updated_at`` (what bundles compare) change only at the office that owns it:
+the centre's decisions on a province's dossier are the centre's own transitions, not a new version of
+the province's record.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import NotFound, TransitionError
+from cluster_desktop.domain.errors import NotFound, PermissionDenied, TransitionError
 from cluster_desktop.domain.jalali import today
 from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, Requirement
 from cluster_desktop.domain.workflow import Transition as Rule
@@ -15,6 +29,59 @@ from . import audit, plans
 from .actor import Actor
 from .clusters import get_dossier
 from .evaluations import level_of, submitted_sheets
+
+# Steps with a record of their own, and where people take them instead (Persian, English).
+SERVICE_STEPS: dict[str, tuple[str, str]] = {
+    "register": (
+        "ثبت در بانک اطلاعات فقط از صفحهٔ «بانک اطلاعات» (یا دستور ‎databank register‎) انجام می‌شود، "
+        "تا شمارهٔ ثبت هم صادر شود.",
+        "Registration is done only in the Databank view (or `databank register`), which also issues "
+        "the registry number.",
+    ),
+    "license": (
+        "پروانه فقط از صفحهٔ «پروانه‌ها» (یا دستور ‎license-admin issue‎) صادر می‌شود، "
+        "تا شماره‌گذاری و با کلید مرکز امضا شود.",
+        "A license is issued only in the Licenses view (or `license-admin issue`), where it is "
+        "numbered and signed with the centre's key.",
+    ),
+    "request_plan": (
+        "درخواست تکمیل طرح توجیهی فقط از «لیست اولیهٔ مرکز» (یا دستور ‎initial-list request‎) "
+        "فرستاده می‌شود، تا با بستهٔ بعدی به استان برسد.",
+        "The plan request is made only from the centre's initial list (or `initial-list request`), "
+        "so that it reaches the province with the next bundle.",
+    ),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class StepPermit:
+    """The right to record one of ``SERVICE_STEPS``; compared by identity, so only the object handed
+    out by ``claim_permit`` counts."""
+
+    action: str
+
+
+_permits: dict[str, StepPermit] = {}
+
+
+def claim_permit(action: str) -> StepPermit:
+    """Hand the one permit for ``action`` to the service that writes the step's record (claimed once,
+    when that service module is imported; a second claim is a programming error)."""
+    if action not in SERVICE_STEPS or action in _permits:
+        raise RuntimeError(f"the permit for {action!r} is not available")
+    _permits[action] = StepPermit(action)
+    return _permits[action]
+
+
+def _check_permit(action: str, permit: StepPermit | None) -> None:
+    if action in SERVICE_STEPS and (permit is None or _permits.get(action) is not permit):
+        fa, en = SERVICE_STEPS[action]
+        raise PermissionDenied(fa, en)
+
+
+def is_service_step(action: str) -> bool:
+    """Whether ``action`` is taken through its own service rather than ``transition``."""
+    return action in SERVICE_STEPS
 
 
 def _meeting(session: Session, actor: Actor, meeting_id: str | None) -> Meeting | None:
@@ -57,8 +124,10 @@ def transition(
     comment: str = "",
     meeting_id: str | None = None,
     extra: tuple[Requirement, ...] = (),
+    permit: StepPermit | None = None,
 ) -> Transition:
     """Take ``action`` on a dossier, or refuse with a clear message and change nothing."""
+    _check_permit(action, permit)
     dossier = get_dossier(session, dossier_id)
     meeting = _meeting(session, actor, meeting_id)
     given = provided_inputs(session, actor, dossier, comment=comment, meeting=meeting, extra=extra)
@@ -71,7 +140,7 @@ def transition(
             missing = "، ".join(plans.missing_sections(session, dossier.id))
             raise TransitionError(f"{e.fa} کمبودها: {missing}", e.en, field=e.field) from None
         raise
-    return apply(session, actor, dossier, rule, comment=comment, meeting=meeting)
+    return apply(session, actor, dossier, rule, comment=comment, meeting=meeting, permit=permit)
 
 
 def apply(
@@ -82,8 +151,10 @@ def apply(
     *,
     comment: str = "",
     meeting: Meeting | None = None,
+    permit: StepPermit | None = None,
 ) -> Transition:
     """Record an already-checked transition (also used by sync when a bundle carries one)."""
+    _check_permit(rule.action, permit)
     now = utcnow()
     row = Transition(
         owner_office_id=actor.office_id,
@@ -103,8 +174,11 @@ def apply(
         dossier.nominated_on = today()
     dossier.state = rule.target
     dossier.state_changed_at = now
-    dossier.version += 1
-    dossier.updated_at = now
+    if dossier.owner_office_id == actor.office_id:
+        dossier.version += 1
+        dossier.updated_at = now
+    else:  # another office's record: our step is the transition row; keep its owner's stamp
+        dossier.updated_at = Dossier.__table__.c.updated_at  # type: ignore[assignment]
     session.flush()
     audit.record(
         session,
@@ -130,5 +204,6 @@ def history(session: Session, dossier_id: str) -> list[Transition]:
 
 
 def allowed_actions(session: Session, actor: Actor, dossier_id: str) -> list[Rule]:
+    """Steps ``actor`` may take now; ``SERVICE_STEPS`` among them go through their own service."""
     dossier = get_dossier(session, dossier_id)
     return DOSSIER_WORKFLOW.allowed(dossier.state, actor.role, actor.office_kind)

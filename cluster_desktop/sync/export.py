@@ -4,7 +4,8 @@ A province sends every dossier that is at the centre's side (sent or later) and 
 last bundle the centre acknowledged, as a whole: cluster profile, dossier, plan, attachments,
 evaluations and history, with its working group, members and the meetings the history cites.
 The centre sends a province its own decisions on that province's dossiers (transitions with the
-meetings they cite, databank entries, licenses) and the criteria sets.
+meetings they cite, databank entries, licenses), its plan requests to that province (F3: clusters of
+the centre's initial list whose plan the province is asked to complete) and the criteria sets.
 
 Bundles are cumulative: each carries every change after a cutoff (the last export whose every part
 was acknowledged), and says so in ``records/sync_coverage.jsonl`` (``covers_after``: the last
@@ -217,9 +218,12 @@ def collect_central(session: Session, office_id: str, province: str, cutoff: dat
         if cutoff is not None:
             cond.append(t.c.updated_at > cutoff)
         rows[table] = _rows(session, table, "dossier_id", theirs, *cond)
-    for table in ("criteria_sets", "criteria"):
+    addressed = _tab("plan_requests").c.province_code == province  # a request goes to its province only
+    for table, only in (("criteria_sets", None), ("criteria", None), ("plan_requests", addressed)):
         t = _tab(table)
         q = select(t).where(t.c.owner_office_id == office_id)
+        if only is not None:
+            q = q.where(only)
         if cutoff is not None:
             q = q.where(t.c.updated_at > cutoff)
         rows[table] = [dict(r._mapping) for r in session.execute(q)]

@@ -5,6 +5,11 @@ sequence (not imported, not older, no uncovered gap, no absurd jump, chain intac
 file present, nothing unlisted, sizes and hashes match → records valid → the sender owns every record
 it writes → applied with the import-log row in the same transaction. ``read_bundle`` does everything
 up to the records and never writes; ``apply_bundle`` writes.
+
+Plan requests (F3) are the one place where an import creates records of its own: a province opens its
+own cluster and dossier for a request the centre sent it, and the centre, when that dossier arrives,
+folds its initial-list entry into it (its history moves over, the entry goes), so the cluster is listed
+once. Both happen in the import's transaction.
 """
 
 from __future__ import annotations
@@ -19,13 +24,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
-from cluster_desktop.store.models import ImportLog, Outbound, SentBundle, TrustedKey, utcnow
+from cluster_desktop.domain.text import normalize_for_search
+from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.store.models import (
+    ImportLog,
+    Outbound,
+    PlanDraft,
+    Programme,
+    SentBundle,
+    SupportPackage,
+    TrustedKey,
+    new_uuid,
+    utcnow,
+)
 
 from . import limits
 from .container import MANIFEST_NAME, RECORDS_NAME, SIGNATURE_NAME, SafeZipReader, open_bundle
@@ -40,6 +57,7 @@ from .records import (
     SPECS,
     TableSpec,
     foreign_owner,
+    not_allowed,
     parse_record,
     record_error,
 )
@@ -279,6 +297,29 @@ def _check_links(session: Session, bundle: ReadBundle, sender_id: str) -> None:
                     )
 
 
+def _check_requests(session: Session, bundle: ReadBundle, sender_id: str, local_id: str) -> None:
+    """A plan request is for the province it names, and only that province's dossier may answer it."""
+    for r in bundle.records.get("plan_requests", []):
+        if r["province_code"] != local_id:
+            raise not_allowed("plan_requests", f"{r['id']} is addressed to {str(r['province_code'])[:8]}")
+    answers = {
+        r["id"]: r["plan_request_id"] for r in bundle.records.get("dossiers", []) if r["plan_request_id"]
+    }
+    if not answers:
+        return
+    t = BY_NAME["plan_requests"].table
+    found = {
+        row[0]: (row[1], row[2])
+        for chunk in _chunks(sorted(set(answers.values())))
+        for row in session.execute(
+            select(t.c.id, t.c.owner_office_id, t.c.province_code).where(t.c.id.in_(chunk))
+        )
+    }
+    for dossier_id, request_id in answers.items():
+        if found.get(request_id) != (local_id, sender_id):
+            raise foreign_owner("dossiers", f"{dossier_id} answers a request not made to {sender_id}")
+
+
 def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]
@@ -392,6 +433,7 @@ def read_bundle(
         )
     _progress(progress, 0.7, "records")
     _check_links(session, bundle, manifest.sender.office_id)
+    _check_requests(session, bundle, manifest.sender.office_id, local_id)
     for table, rows in records.items():
         spec = BY_NAME[table]
         existing = _existing(session, spec, [r["id"] for r in rows])
@@ -420,6 +462,9 @@ class Applied:
     tables: dict[str, dict[str, int]]
     new_transitions: dict[str, list[dict[str, Any]]]  # dossier id -> transitions inserted
     applied_ids: dict[str, set[str]]
+    sender: str = ""
+    opened: dict[str, str] = field(default_factory=dict)  # province: plan request id -> dossier opened
+    folded: dict[str, str] = field(default_factory=dict)  # centre: initial-list entry -> province dossier
 
 
 def classify(bundle: ReadBundle) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -440,7 +485,10 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
     """Write the records (Core statements, in dependency order); replaces each applied parent's
     child set with the bundle's. Raises ``BundleError`` on a uniqueness conflict."""
     sender = bundle.manifest.sender.office_id
+    local = bundle.manifest.recipient.office_id
     groups = classify(bundle)
+    # Before the province's cluster arrives: the centre's entry for it holds the same name.
+    entries = _take_initial_entries(session, groups.get("dossiers", {}).get("add", []), local)
     # A parent not older than ours comes with its whole child set; children it no longer has go.
     current = {
         t: {r["id"] for r in g["add"] + g["update"]}
@@ -494,21 +542,206 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
     for r in groups.get("transitions", {}).get("add", []):
         new_transitions.setdefault(r["dossier_id"], []).append(r)
     applied = {t: {r["id"] for r in g["add"] + g["update"]} for t, g in groups.items()}
-    return Applied(tables, new_transitions, applied)
+    folded = _fold_initial_entries(session, entries)
+    opened = open_requested(session, bundle.records.get("plan_requests", []), local)
+    return Applied(tables, new_transitions, applied, sender, opened, folded)
+
+
+# --- plan requests (F3) ------------------------------------------------------------------------
+
+
+@dataclass
+class InitialEntry:
+    """The centre's initial-list entry for a request, taken out until the province's dossier is in."""
+
+    answer: str  # the province's dossier
+    transitions: list[dict[str, Any]]
+
+
+def _take_initial_entries(
+    session: Session, added: list[dict[str, Any]], local: str
+) -> dict[str, InitialEntry]:
+    """At the centre: remove its own entry (dossier and cluster) for each request a newly arrived
+    dossier answers, keeping the entry's steps to hang on that dossier (``_fold_initial_entries``)."""
+    answers = {r["plan_request_id"]: r["id"] for r in added if r["plan_request_id"]}
+    if not answers:
+        return {}
+    d, tr = BY_NAME["dossiers"].table, BY_NAME["transitions"].table
+    conn = session.connection()
+    entries: dict[str, InitialEntry] = {}
+    for chunk in _chunks(sorted(answers)):
+        q = select(d.c.id, d.c.cluster_id, d.c.plan_request_id).where(
+            d.c.plan_request_id.in_(chunk), d.c.owner_office_id == local
+        )
+        for entry_id, cluster_id, request_id in conn.execute(q).all():
+            steps = [dict(r._mapping) for r in conn.execute(select(tr).where(tr.c.dossier_id == entry_id))]
+            entries[entry_id] = InitialEntry(answers[request_id], steps)
+            conn.execute(delete(tr).where(tr.c.dossier_id == entry_id))
+            _drop_entry(session, entry_id, cluster_id)
+    return entries
+
+
+def _drop_entry(session: Session, dossier_id: str, cluster_id: str) -> None:
+    """Delete an initial-list dossier with what hangs on it, and its cluster unless still named."""
+    conn = session.connection()
+    plans, targets, atts = (BY_NAME[t].table for t in ("feasibility_plans", "plan_targets", "attachments"))
+    drafts, d = _table(PlanDraft), BY_NAME["dossiers"].table
+    plan_ids = select(plans.c.id).where(plans.c.dossier_id == dossier_id).scalar_subquery()
+    conn.execute(delete(targets).where(targets.c.plan_id.in_(plan_ids)))
+    for table in (plans, atts, drafts):
+        conn.execute(delete(table).where(table.c.dossier_id == dossier_id))
+    conn.execute(delete(d).where(d.c.id == dossier_id))
+    still = [
+        conn.execute(select(func.count()).select_from(t).where(t.c.cluster_id == cluster_id)).scalar()
+        for t in (d, BY_NAME["licenses"].table, _table(Programme), _table(SupportPackage))
+    ]
+    if any(still):
+        return
+    for child in ("cluster_products", "cluster_markets", "cluster_firms", "cluster_yearly"):
+        t = BY_NAME[child].table
+        conn.execute(delete(t).where(t.c.cluster_id == cluster_id))
+    c = BY_NAME["clusters"].table
+    conn.execute(delete(c).where(c.c.id == cluster_id))
+
+
+def _table(model: type) -> Table:
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def _fold_initial_entries(session: Session, entries: dict[str, InitialEntry]) -> dict[str, str]:
+    """The entries' steps (the request, F3) become the start of the province dossier's history; as
+    changed records they travel back to the province with the next decision bundle."""
+    if not entries:
+        return {}
+    now = utcnow()
+    rows = [
+        {**step, "dossier_id": e.answer, "version": step["version"] + 1, "updated_at": now}
+        for e in entries.values()
+        for step in e.transitions
+    ]
+    if rows:
+        session.connection().execute(insert(BY_NAME["transitions"].table), rows)
+    return {entry_id: e.answer for entry_id, e in entries.items()}
+
+
+def open_requested(session: Session, requests: list[dict[str, Any]], local: str) -> dict[str, str]:
+    """At the province: its own cluster and dossier for every plan request here it has none for yet,
+    in ``plan_in_progress`` (origin ``central``) so that it completes the plan. A cluster of the same
+    name in the same county is used rather than recorded twice. Importing a request again opens nothing."""
+    mine = [r for r in requests if r["province_code"] == local]
+    if not mine:
+        return {}
+    d, c = BY_NAME["dossiers"].table, BY_NAME["clusters"].table
+    conn = session.connection()
+    answered = {
+        row[0]
+        for chunk in _chunks(sorted(r["id"] for r in mine))
+        for row in conn.execute(
+            select(d.c.plan_request_id).where(d.c.plan_request_id.in_(chunk), d.c.owner_office_id == local)
+        )
+    }
+    now = utcnow()
+    stamp = {"owner_office_id": local, "version": 1, "created_at": now, "updated_at": now}
+    opened: dict[str, str] = {}
+    for r in mine:
+        if r["id"] in answered:
+            continue
+        name_norm, county_norm = normalize_for_search(r["name"]), normalize_for_search(r["county"])
+        cluster_id = conn.execute(
+            select(c.c.id).where(
+                c.c.province_code == local, c.c.county_norm == county_norm, c.c.name_norm == name_norm
+            )
+        ).scalar()
+        if cluster_id is None:
+            cluster_id = _open_cluster(session, r, local, stamp)
+        dossier_id = new_uuid()
+        conn.execute(
+            insert(d),
+            {
+                "id": dossier_id,
+                **stamp,
+                "cluster_id": cluster_id,
+                "province_code": local,
+                "state": DossierState.PLAN_IN_PROGRESS.value,
+                "origin": "central",
+                "nomination_note": r["note"],
+                "state_changed_at": now,
+                "plan_request_id": r["id"],
+            },
+        )
+        opened[r["id"]] = dossier_id
+    return opened
+
+
+def _open_cluster(session: Session, r: dict[str, Any], local: str, stamp: dict[str, Any]) -> str:
+    conn = session.connection()
+    cluster_id = new_uuid()
+    words = [
+        r["name"],
+        r["county"],
+        r["city"],
+        r["sector"],
+        *(f"{p['hs_code']} {p['name_fa']}" for p in r["products"]),
+    ]
+    conn.execute(
+        insert(BY_NAME["clusters"].table),
+        {
+            "id": cluster_id,
+            **stamp,
+            "name": r["name"],
+            "name_norm": normalize_for_search(r["name"]),
+            "province_code": local,
+            "county": r["county"],
+            "county_norm": normalize_for_search(r["county"]),
+            "city": r["city"],
+            "sector": r["sector"],
+            "description": r["description"],
+            "national_priority": True,
+            "search_text": normalize_for_search(" ".join(words)),
+        },
+    )
+    children = (
+        ("cluster_products", r["products"], ("hs_code", "name_fa")),
+        ("cluster_markets", r["markets"], ("country_fa", "share_percent")),
+    )
+    for table, items, keys in children:
+        if items:
+            conn.execute(
+                insert(BY_NAME[table].table),
+                [
+                    {"id": new_uuid(), **stamp, "cluster_id": cluster_id, **{k: i[k] for k in keys}}
+                    for i in items
+                ],
+            )
+    return cluster_id
 
 
 def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, str]]:
     """Set each dossier's state from the newest transition this bundle brought (the sender acted on
     the state we handed it, so its new steps supersede ours). Returns id -> (before, after)."""
-    d = BY_NAME["dossiers"].table
+    d, tr = BY_NAME["dossiers"].table, BY_NAME["transitions"].table
     ids = sorted(applied.new_transitions)
     before: dict[str, str] = {}
+    known: dict[str, Any] = {}  # the newest step the sender had already recorded, per dossier
+    arrived = applied.applied_ids.get("transitions", set())
     for chunk in _chunks(ids):
         before.update(dict(session.execute(select(d.c.id, d.c.state).where(d.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
+        q = (
+            select(tr.c.dossier_id, func.max(tr.c.at))
+            .where(
+                tr.c.dossier_id.in_(chunk), tr.c.owner_office_id == applied.sender, tr.c.id.not_in(arrived)
+            )
+            .group_by(tr.c.dossier_id)
+        )
+        known.update(dict(session.execute(q).all()))  # type: ignore[arg-type]
     changes: dict[str, tuple[str, str]] = {}
     updates = []
     for did in ids:
         newest = max(applied.new_transitions[did], key=lambda r: (r["at"], r["created_at"], r["id"]))
+        if did in known and newest["at"] < known[did]:
+            # Older than a step the sender sent before (both times from its clock): history that
+            # arrives late, e.g. the centre's plan request folded into the dossier, not a new state.
+            continue
         changes[did] = (before[did], newest["to_state"])
         if before[did] != newest["to_state"]:
             updates.append({"b_id": did, "b_state": newest["to_state"], "b_at": newest["at"]})

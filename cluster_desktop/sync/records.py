@@ -4,9 +4,14 @@ Ownership (DESIGN.md, Data): every travelling record has exactly one owner offic
 its clusters (with products, markets, firms and yearly figures), dossiers, feasibility plans (with
 targets), attachments, evaluations (with scores), its working group, members and meetings (with
 attendees and resolutions) and the transitions it took. The centre owns the transitions it took
-(its decisions), databank entries, licenses, criteria sets and criteria, and its own working group,
+(its decisions), databank entries, licenses, criteria sets and criteria, its plan requests (F3: the
+initial list's clusters whose plan a province is asked to complete) and its own working group,
 members and meetings. A bundle may only carry records its sender owns, of tables its kind of office
 owns; each record is read against an explicit field list of its table (types, lengths, enums).
+
+A plan request reaches only the province it names; that province's import opens its own cluster and
+dossier from it (see importer), and the dossier names the request in ``plan_request_id`` when it comes
+back, which only the province named may do.
 
 Two columns of a dossier are derived locally rather than copied: ``state`` (set from the newest
 transition of either side, see importer) and ``central_score`` (the centre's consolidation, never
@@ -112,6 +117,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("criteria_sets", _t(m.CriteriaSet), _CENT),
     TableSpec("criteria", _t(m.Criterion), _CENT, (Link("set_id", "criteria_sets"),)),
+    TableSpec("plan_requests", _t(m.PlanRequest), _CENT, (Link("province_code", "provinces", owned=False),)),
     TableSpec("clusters", _t(m.Cluster), _PROV, (Link("province_code", "provinces", owned=False),)),
     TableSpec(
         "cluster_products", _t(m.Product), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"
@@ -127,7 +133,11 @@ SPECS: tuple[TableSpec, ...] = (
         "dossiers",
         _t(m.Dossier),
         _PROV,
-        (Link("cluster_id", "clusters"), Link("province_code", "provinces", owned=False)),
+        (
+            Link("cluster_id", "clusters"),
+            Link("province_code", "provinces", owned=False),
+            Link("plan_request_id", "plan_requests", owned=False),  # the centre's request it answers
+        ),
         exclude=frozenset({"central_score"}),
         keep_on_update=frozenset({"state", "state_changed_at"}),
         enums={"state": frozenset(DossierState), "origin": frozenset({"province", "central"})},
@@ -369,6 +379,8 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
         raise foreign_owner(table, f"{v['id']} is in province {v['province_code']}")
     if table == "working_groups" and (v["level"] != sender_kind or v["province_code"] != own_province):
         raise foreign_owner(table, f"{v['id']} is another office's working group")
+    if table == "plan_requests":
+        _request_lists(v)
     if table == "evaluation_scores" and not 0 <= v["score"] <= 5:
         raise record_error(table, "score: expected 0 to 5")
     if table == "transitions":
@@ -384,3 +396,32 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
             raise record_error(table, f"{v['action']}: wrong target state or process code")
         if rule.office.value != sender_kind:
             raise not_allowed(table, f"{v['action']} is not a {sender_kind} office's step")
+
+
+MAX_REQUEST_ITEMS = 200  # products or markets on one plan request
+# The JSON lists of a plan request: each item's keys, with a checker of its value.
+_REQUEST_ITEMS: dict[str, dict[str, Callable[[Any], bool]]] = {
+    "products": {
+        "hs_code": lambda x: type(x) is str and 0 < len(x) <= 12,
+        "name_fa": lambda x: type(x) is str and len(x) <= 255,
+    },
+    "markets": {
+        "country_fa": lambda x: type(x) is str and 0 < len(x) <= 255,
+        "share_percent": lambda x: x is None or (type(x) is int and 0 <= x <= 100),
+    },
+}
+
+
+def _request_lists(v: dict[str, Any]) -> None:
+    """A plan request's products and markets: lists of objects with exactly the known keys."""
+    for name, keys in _REQUEST_ITEMS.items():
+        items = v[name]
+        if not isinstance(items, list) or len(items) > MAX_REQUEST_ITEMS:
+            raise record_error("plan_requests", f"{name}: expected a list of at most {MAX_REQUEST_ITEMS}")
+        for item in items:
+            if not isinstance(item, dict) or set(item) != set(keys):
+                raise record_error("plan_requests", f"{name}: expected objects with {sorted(keys)}")
+            if not all(
+                ok(item[k]) and (type(item[k]) is not str or "\x00" not in item[k]) for k, ok in keys.items()
+            ):
+                raise record_error("plan_requests", f"{name}: a value is not allowed")

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 from sqlalchemy import func, select
 
 from cluster_desktop.domain.errors import PermissionDenied, TransitionError
-from cluster_desktop.domain.roles import Role
+from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.gui import password_dialog
 from cluster_desktop.gui.context import AppContext
 from cluster_desktop.gui.decision_dialog import DecisionDialog
 from cluster_desktop.gui.decisions import DecisionPanel
 from cluster_desktop.gui.history_view import HistoryView
-from cluster_desktop.services import groups, users, workflow
-from cluster_desktop.store.models import Dossier, Transition
+from cluster_desktop.services import central, demo, groups, users, workflow
+from cluster_desktop.services.clusters import ClusterInput
+from cluster_desktop.services.office import OfficeSetup, setup_office
+from cluster_desktop.services.workspace import Workspace
+from cluster_desktop.store.models import DatabankEntry, Dossier, License, Transition
 from tests.conftest import PASSWORD
 from tests.gui.conftest import type_text
 from tests.gui.test_evaluation import CODES, dossier_at, member_ctx, submit_via_services
@@ -153,3 +161,94 @@ def test_other_steps_ask_first_and_an_incomplete_plan_is_named(ctx, qtbot, asked
             s.scalar(select(func.count()).select_from(Transition).where(Transition.dossier_id == in_progress))
             == 2
         )
+
+
+# --- the centre: steps with a record of their own go through their services ---------------------
+
+
+@pytest.fixture(scope="module")
+def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("centre-decisions") / "data"
+    ws = Workspace.open(root)
+    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
+    ws.close()
+    return root
+
+
+@pytest.fixture
+def cctx(fa_app, centre_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    shutil.copytree(centre_template, tmp_path / "c")
+    ws = Workspace.open(tmp_path / "c")
+    with ws.db.session() as s:
+        actor = users.authenticate(s, "secretary", PASSWORD)  # the central group's secretary
+    yield AppContext(ws, actor, "fa")
+    ws.close()
+
+
+def test_register_and_license_from_the_panel_write_their_records(cctx, qtbot, asked, monkeypatch) -> None:
+    # GIVEN a finally approved dossier at the centre
+    with cctx.session() as s:
+        dossier_id = s.scalars(
+            select(Dossier.id).where(Dossier.state == "approved").order_by(Dossier.id)
+        ).first()
+    panel = DecisionPanel(cctx, dossier_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    register = panel.findChild(QPushButton, "action_register")
+    assert register is not None and "F7" in register.text() and "بانک اطلاعات" in register.text()
+    # WHEN register is clicked and confirmed
+    with qtbot.waitSignal(cctx.changed):
+        qtbot.mouseClick(register, Qt.MouseButton.LeftButton)
+    # THEN the databank entry is written with the step, and its registry number is shown
+    with cctx.session() as s:
+        entry = s.scalar(select(DatabankEntry).where(DatabankEntry.dossier_id == dossier_id))
+        assert entry is not None and s.get(Dossier, dossier_id).state == "registered"
+        number = entry.registry_no
+    assert to_persian_digits(number) in asked.said("info")[-1]
+    # WHEN the license step is clicked THEN the license form opens (not a bare state change)
+    license_button = panel.findChild(QPushButton, "action_license")
+    assert license_button is not None and "F8" in license_button.text()
+    qtbot.mouseClick(license_button, Qt.MouseButton.LeftButton)
+    dialog = panel.license_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert state_of(cctx, dossier_id) == "registered"
+    # AND issuing it there (the centre's key unlocked with the password) numbers, signs and moves it
+    monkeypatch.setattr(password_dialog, "ask_password", lambda _p, _m: PASSWORD)
+    with qtbot.waitSignal(cctx.changed):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "issue_ok_button"), Qt.MouseButton.LeftButton)
+    with cctx.session() as s:
+        lic = s.scalar(select(License).where(License.dossier_id == dossier_id))
+        assert lic is not None and lic.signature and s.get(Dossier, dossier_id).state == "licensed"
+    assert lic.number in asked.said("info")[-1] and not panel.buttons
+
+
+def test_the_centre_asks_the_province_for_the_plan_from_the_panel(cctx, qtbot, asked) -> None:
+    # GIVEN an initial-list entry recorded without asking the province yet
+    with cctx.session() as s:
+        entry = central.add_to_initial_list(
+            s,
+            cctx.actor,
+            ClusterInput(name="گلاب میمند", county="فیروزآباد", province_code="IR-07"),
+            note="نقشهٔ ملی خوشه‌ها",
+            request=False,
+        )
+        entry_id = entry.id
+    panel = DecisionPanel(cctx, entry_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    # WHEN the request is declined, then confirmed
+    asked.confirm_answer = False
+    qtbot.mouseClick(panel.buttons["request_plan"], Qt.MouseButton.LeftButton)
+    assert state_of(cctx, entry_id) == "draft"
+    asked.confirm_answer = True
+    qtbot.mouseClick(panel.buttons["request_plan"], Qt.MouseButton.LeftButton)
+    # THEN the plan request that travels to the province was written with the step
+    assert "استان" in asked.said("confirm")[-1]
+    with cctx.session() as s:
+        req = central.plan_request_of(s, entry_id)
+        assert req is not None and req.province_code == "IR-07" and req.note == "نقشهٔ ملی خوشه‌ها"
+        assert s.get(Dossier, entry_id).state == "plan_in_progress"
+    # AND the service refuses the bare step, so no other caller can skip the request
+    with pytest.raises(PermissionDenied), cctx.session() as s:
+        workflow.transition(s, cctx.actor, entry_id, "request_plan")

@@ -1,7 +1,7 @@
 """All tables of the programme; importing this module registers them on ``Base.metadata``."""
 
 from .base import Base, Synced, UTCDateTime, new_uuid, utcnow
-from .central import DatabankEntry, License
+from .central import DatabankEntry, License, PlanRequest
 from .clusters import (
     Attachment,
     Cluster,
@@ -61,6 +61,7 @@ __all__ = [
     "Phase",
     "PhaseStep",
     "PlanDraft",
+    "PlanRequest",
     "PlanTarget",
     "ProcessStep",
     "Product",

@@ -1,13 +1,38 @@
-"""The centre's registers: the export-cluster databank (F7) and approval licenses (F8)."""
+"""The centre's records: plan requests of its initial list (F3), the export-cluster databank (F7) and
+approval licenses (F8)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Synced
+
+
+class PlanRequest(Synced, Base):
+    """The centre's request that a province complete the feasibility plan of a cluster on the centre's
+    initial list (F3), with the cluster's profile as the centre recorded it.
+
+    Owned by the centre, it travels in decision bundles to the province named; that province's import
+    opens its own cluster and dossier from it (``dossiers.plan_request_id``), in ``plan_in_progress``.
+    """
+
+    __tablename__ = "plan_requests"
+
+    province_code: Mapped[str] = mapped_column(ForeignKey("provinces.code"), index=True)
+    name: Mapped[str]
+    county: Mapped[str] = mapped_column(default="")
+    city: Mapped[str] = mapped_column(default="")
+    sector: Mapped[str] = mapped_column(default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    products: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"hs_code", "name_fa"}]
+    markets: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"country_fa", "share_percent"}]
+    note: Mapped[str] = mapped_column(Text, default="")
+    requested_at: Mapped[datetime]
+    requested_by: Mapped[str]  # the centre's secretary, as histories name people
 
 
 class DatabankEntry(Synced, Base):

@@ -93,7 +93,17 @@ class Dossier(Synced, Base):
     """A cluster's case through phase 1: nomination, plan, evaluation, decisions, databank, license."""
 
     __tablename__ = "dossiers"
-    __table_args__ = (Index("ix_dossiers_state_province", "state", "province_code"),)
+    __table_args__ = (
+        Index("ix_dossiers_state_province", "state", "province_code"),
+        # The lists' sort orders, ``id`` being every order's tie-breaker (migration 0003).
+        Index("ix_dossiers_updated_at_id", "updated_at", "id"),
+        Index("ix_dossiers_provincial_score_id", "provincial_score", "id"),
+        Index("ix_dossiers_central_score_id", "central_score", "id"),
+        Index("ix_dossiers_nominated_on_id", "nominated_on", "id"),
+        Index("ix_dossiers_origin", "origin"),  # the centre's initial list (F3)
+        # One dossier per plan request and office: the centre's initial-list entry and the province's own.
+        UniqueConstraint("plan_request_id", "owner_office_id"),
+    )
 
     cluster_id: Mapped[str] = mapped_column(ForeignKey("clusters.id"), index=True)
     province_code: Mapped[str] = mapped_column(ForeignKey("provinces.code"), index=True)
@@ -105,6 +115,8 @@ class Dossier(Synced, Base):
     provincial_score: Mapped[float | None]  # cached consolidation, 0..100
     central_score: Mapped[float | None]
     state_changed_at: Mapped[datetime | None]
+    # The centre's request (F3) this dossier answers, if it began on the centre's initial list.
+    plan_request_id: Mapped[str | None] = mapped_column(ForeignKey("plan_requests.id"))
 
     cluster: Mapped[Cluster] = relationship()
     plan: Mapped[FeasibilityPlan | None] = relationship(back_populates="dossier", uselist=False)

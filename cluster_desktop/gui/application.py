@@ -60,7 +60,11 @@ def setup_application(lang: str = "fa", app: QApplication | None = None) -> QApp
     app.setApplicationName("Cluster Desktop")
     app.setOrganizationName("TPO")
     family = load_fonts()
-    app.setFont(QFont(family, 10))
+    font = QFont(family, 10)
+    # With kerning on, QLabel's word wrap measures Persian lines narrower than it draws them and the
+    # last word of a wrapped line is clipped at the left edge; Arabic-script shaping is unaffected.
+    font.setKerning(False)
+    app.setFont(font)
     icon = resource("icons", "cluster-desktop.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

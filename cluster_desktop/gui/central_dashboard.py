@@ -88,7 +88,7 @@ class CentralDashboardView(QWidget):
         self.provinces_table.setModel(self.model)
         header = self.provinces_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # stretched, the last title was cut when the table overflows
         self.provinces_table.verticalHeader().setVisible(False)
         self.provinces_table.doubleClicked.connect(
             lambda i: self.show_province(self.model.row_at(i.row()).code)

@@ -56,6 +56,19 @@ def pick_actor(
     raise DomainError("کاربر مناسبی برای این نما در این دفتر نیست.", "No suitable user for this view here.")
 
 
+def _refuse_other_office(view: str, central: bool) -> None:
+    """A view the navigation does not offer in this kind of office is not rendered there either."""
+    from .views import VIEWS
+
+    spec = next((v for v in VIEWS if v.key == view), None)
+    kind = "central" if central else "province"
+    if spec is not None and kind not in spec.offices:
+        raise DomainError(
+            f"نمای «{view}» در دفتر {'مرکزی' if central else 'استانی'} نیست.",
+            f"The view '{view}' is not part of a {'central' if central else 'provincial'} office.",
+        )
+
+
 def render(
     ws: Workspace, view: str, out: Path, lang: str = "fa", size: tuple[int, int] = (1280, 800)
 ) -> Path:
@@ -76,6 +89,7 @@ def render(
         ) from exc
     app = setup_application(lang)
     ctx = AppContext(ws, pick_actor(ws), lang)
+    _refuse_other_office(view, ctx.is_central)
     widget: QWidget = func(ctx)
     widget.resize(*size)
     widget.show()

@@ -67,3 +67,13 @@ def test_screenshot_renders(ctx, tmp_path: Path) -> None:
 
     out = render(ctx.ws, "process-steps", tmp_path / "p.png")
     assert out.stat().st_size > 10_000
+
+
+def test_screenshot_refuses_a_view_of_the_other_kind_of_office(ctx, tmp_path: Path) -> None:
+    from cluster_desktop.domain.errors import DomainError
+    from cluster_desktop.gui.screenshots import render
+
+    # GIVEN a provincial office; WHEN a central-only view is asked for THEN it is refused, no file
+    with pytest.raises(DomainError, match="national-list"):
+        render(ctx.ws, "national-list", tmp_path / "n.png")
+    assert not (tmp_path / "n.png").exists()

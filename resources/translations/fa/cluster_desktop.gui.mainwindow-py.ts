@@ -35,6 +35,14 @@
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
+        <source>&amp;Verify a license…</source>
+        <translation>&amp;بررسی اصالت پروانه…</translation>
+    </message>
+    <message>
+        <source>Check a printed license offline: paste its QR code text or open its PDF.</source>
+        <translation>بررسی برون‌خط اصالت پروانهٔ چاپ‌شده: متن رمزینهٔ QR آن را وارد کنید یا PDF آن را باز کنید.</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>&amp;خروج</translation>
     </message>

@@ -157,7 +157,8 @@ def seal_private_keys(keys: OfficeKeys, passphrase: str) -> bytes:
             "age_identity": str(keys.age_identity),
         }
     )
-    return pyrage.passphrase.encrypt(payload, passphrase)
+    sealed: bytes = pyrage.passphrase.encrypt(payload, passphrase)
+    return sealed
 
 
 def _damaged_keys(detail: str) -> DomainError:

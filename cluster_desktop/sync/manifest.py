@@ -157,7 +157,7 @@ class Manifest:
 
 
 def _parse_files(top: Fields) -> tuple[FileEntry, ...]:
-    files = []
+    files: list[FileEntry] = []
     for i, item in enumerate(top.items("files", max_items=limits.MAX_ENTRIES - 2)):
         entry = Fields(item, f"manifest.files[{i}]", _manifest_error)
         path = entry.text("path", max_len=100)

@@ -123,3 +123,19 @@ def test_central_demo_registers_and_licenses_in_date_order(central_demo: Workspa
         assert all(lic.issued_on < today() + timedelta(days=1) for lic in licenses)
         assert not s.scalars(select(User.username).where(User.username.like("member-%"))).first()
         assert not s.scalars(select(AuditEntry.username).where(AuditEntry.username.like("member-%"))).first()
+
+
+def test_every_province_has_names_for_a_full_provincial_demo() -> None:
+    # A provincial demo makes 27 dossiers; every province must offer that many distinct clusters
+    # (its catalogue clusters, then templates over its counties) or `demo` would stop half-way.
+    import csv
+
+    from cluster_desktop.paths import resource
+    from cluster_desktop.services.demo.catalog import CLUSTERS, COUNTIES, TEMPLATES
+
+    with resource("reference", "provinces_extended.csv").open(encoding="utf-8") as f:
+        capitals = {r["iso_code"]: r["capital_fa"] for r in csv.DictReader(f)}
+    assert set(COUNTIES) == set(capitals)
+    for code, capital in capitals.items():
+        counties = {c[1] for c in CLUSTERS if c[0] == code} | {capital, *COUNTIES[code]}
+        assert len(counties) * len(TEMPLATES) >= 27, code

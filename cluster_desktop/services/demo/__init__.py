@@ -40,6 +40,7 @@ from cluster_desktop.sync.keys import OfficeKeys
 from .catalog import (
     CENTRAL_MEMBERS,
     CLUSTERS,
+    COUNTIES,
     ENTITY_TYPES,
     FIRST_NAMES,
     LAST_NAMES,
@@ -310,7 +311,9 @@ class DemoBuilder:
         for _ in range(10_000):
             prov = self.rng.choice(provinces)
             p = _province(s, prov)
-            counties = sorted({c[1] for c in CLUSTERS if c[0] == prov} | {p.capital_fa})
+            counties = sorted(
+                {c[1] for c in CLUSTERS if c[0] == prov} | {p.capital_fa, *COUNTIES.get(prov, ())}
+            )
             county = self.rng.choice(counties)
             pattern, sector, hs, product = self.rng.choice(TEMPLATES)
             name = pattern.format(county=county)

@@ -82,7 +82,9 @@ def centre_exchange(session: Session, admin: Actor, clock: Clock, rng: random.Ra
             if answered < _now() and rng.random() < 0.75:
                 bundles.append((answered, answered - timedelta(days=rng.randint(1, 3)), None))
         made = datetime.min.replace(tzinfo=UTC)
-        for seq, (imported_at, sent_at, submitted) in enumerate(sorted(bundles), 1):
+        for seq, (imported_at, sent_at, submitted) in enumerate(
+            sorted(bundles, key=lambda b: (b[0], b[1], b[2] or "")), 1
+        ):
             # Written a day or so before it was imported, after the province's previous bundle.
             created_at = max(sent_at, imported_at - timedelta(hours=rng.randint(20, 70)), made)
             made = created_at + timedelta(minutes=30)

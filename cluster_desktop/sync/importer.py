@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -351,6 +351,14 @@ def opened(path: Path, keys: OfficeKeys) -> Iterator[SafeZipReader]:
         yield reader
 
 
+def _check_schema(session: Session, manifest: Manifest) -> None:
+    """Both offices must run the same schema: records carry exactly the columns of their revision, so
+    a bundle from an older or newer program would otherwise fail deep inside, on a field name."""
+    ours = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if ours is not None and manifest.schema_revision != ours:
+        raise BundleError("schema_revision", f"{manifest.schema_revision[:64]} ≠ {ours}")
+
+
 def read_bundle(
     session: Session,
     path: Path,
@@ -369,6 +377,7 @@ def read_bundle(
         manifest = Manifest.parse(manifest_bytes)
         key = _check_sender(session, manifest, manifest_bytes, signature)
         _check_recipient(manifest, local_id, keys.fingerprint)
+        _check_schema(session, manifest)
         chain = chain_state(session, manifest.sender.office_id, key)
         _check_sequence(session, manifest, chain, manifest_hash(manifest_bytes))
         _check_ack(session, manifest)

@@ -73,6 +73,12 @@ REASONS: dict[str, tuple[str, str]] = {
         "This bundle is not encrypted to this office, or is damaged.",
     ),
     "bad_recipient": ("کلید رمزگذاری گیرنده نامعتبر است.", "The recipient's encryption key is invalid."),
+    "schema_revision": (
+        "این بسته با نسخهٔ دیگری از نرم‌افزار (ساختار دادهٔ دیگری) ساخته شده است؛ نرم‌افزار هر دو دفتر را به"
+        " یک نسخه به‌روز کنید و بسته را دوباره بسازید.",
+        "This bundle was made by another version of the program (another data schema); bring both"
+        " offices to the same version and export the bundle again.",
+    ),
 }
 
 

@@ -335,3 +335,10 @@ def test_refusal_messages_are_persian_by_default(pair: Pair, genuine: Path) -> N
     sync.import_bundle(c.ws, c.actor, c.keys, genuine)
     err = refused(c, genuine)
     assert "قبلاً وارد شده" in str(err)
+
+
+def test_made_by_another_schema_revision(pair: Pair, genuine: Path, tmp_path: Path) -> None:
+    # a province still on an older program: its records would lack the newer columns
+    bad = tampered(pair, genuine, tmp_path, lambda m, e: m.update(schema_revision="0003"))
+    err = refused(pair.centre, bad)
+    assert err.reason == "schema_revision" and "0003" in err.en and "نسخه" in err.fa

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before any Qt import: no display here, and none in CI.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Hashes and key wraps store their own parameters; tests use cheap ones so logins stay fast.
 os.environ.setdefault("CLUSTER_DESKTOP_FAST_KDF", "1")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,38 @@ def province_admin(workspace: Workspace) -> Actor:
 @pytest.fixture
 def central_admin(workspace: Workspace) -> Actor:
     return setup_office(workspace, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+
+
+@pytest.fixture(scope="session")
+def central_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A central office with 45 demo dossiers, filled once per run; tests open copies of it."""
+    from cluster_desktop.services import demo
+
+    root = tmp_path_factory.mktemp("central-demo") / "data"
+    ws = Workspace.open(root)
+    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
+    ws.close()
+    return root
+
+
+@pytest.fixture
+def central_demo(
+    central_demo_template: Path, tmp_path: Path
+) -> Iterator[Callable[[str], tuple[Workspace, Actor]]]:
+    """``central_demo(username)``: a private copy of the central demo office, logged in as that user."""
+    from cluster_desktop.services import users
+
+    opened: list[Workspace] = []
+
+    def open_as(username: str) -> tuple[Workspace, Actor]:
+        data = tmp_path / f"central-{len(opened)}"
+        shutil.copytree(central_demo_template, data)
+        ws = Workspace.open(data)
+        opened.append(ws)
+        with ws.db.session() as s:
+            return ws, users.authenticate(s, username, PASSWORD)
+
+    yield open_as
+    for ws in opened:
+        ws.close()

@@ -3,7 +3,6 @@ review queue, databank (register, export) and licenses (issue, suspend, revoke, 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 from sqlalchemy import select
 
-from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.gui import licenses_view, password_dialog
 from cluster_desktop.gui.central_dashboard import CentralDashboardView
 from cluster_desktop.gui.central_tables import select_row
@@ -21,32 +19,15 @@ from cluster_desktop.gui.databank import DatabankView
 from cluster_desktop.gui.licenses_view import LicenseIssueDialog, LicensesView
 from cluster_desktop.gui.national_list import InitialListDialog, NationalListView
 from cluster_desktop.gui.review import ReviewView
-from cluster_desktop.services import demo, users
-from cluster_desktop.services.office import OfficeSetup, setup_office
-from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.models import DatabankEntry, Dossier, License
 from tests.conftest import PASSWORD
 from tests.gui.conftest import type_text
 
 
-@pytest.fixture(scope="module")
-def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("centre-gui") / "data"
-    ws = Workspace.open(root)
-    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
-    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
-    ws.close()
-    return root
-
-
 @pytest.fixture
-def cctx(fa_app, centre_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    shutil.copytree(centre_template, tmp_path / "c")
-    ws = Workspace.open(tmp_path / "c")
-    with ws.db.session() as s:
-        actor = users.authenticate(s, "secretary", PASSWORD)  # the central group's secretary
-    yield AppContext(ws, actor, "fa")
-    ws.close()
+def cctx(fa_app, central_demo):  # type: ignore[no-untyped-def]
+    ws, actor = central_demo("secretary")  # the central group's secretary
+    return AppContext(ws, actor, "fa")
 
 
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]

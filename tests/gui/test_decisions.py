@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
@@ -12,16 +9,14 @@ from sqlalchemy import func, select
 
 from cluster_desktop.domain.errors import PermissionDenied, TransitionError
 from cluster_desktop.domain.numbers import to_persian_digits
-from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.domain.roles import Role
 from cluster_desktop.gui import password_dialog
 from cluster_desktop.gui.context import AppContext
 from cluster_desktop.gui.decision_dialog import DecisionDialog
 from cluster_desktop.gui.decisions import DecisionPanel
 from cluster_desktop.gui.history_view import HistoryView
-from cluster_desktop.services import central, demo, groups, users, workflow
+from cluster_desktop.services import central, groups, users, workflow
 from cluster_desktop.services.clusters import ClusterInput
-from cluster_desktop.services.office import OfficeSetup, setup_office
-from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.models import DatabankEntry, Dossier, License, Transition
 from tests.conftest import PASSWORD
 from tests.gui.conftest import type_text
@@ -166,24 +161,10 @@ def test_other_steps_ask_first_and_an_incomplete_plan_is_named(ctx, qtbot, asked
 # --- the centre: steps with a record of their own go through their services ---------------------
 
 
-@pytest.fixture(scope="module")
-def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("centre-decisions") / "data"
-    ws = Workspace.open(root)
-    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
-    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
-    ws.close()
-    return root
-
-
 @pytest.fixture
-def cctx(fa_app, centre_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    shutil.copytree(centre_template, tmp_path / "c")
-    ws = Workspace.open(tmp_path / "c")
-    with ws.db.session() as s:
-        actor = users.authenticate(s, "secretary", PASSWORD)  # the central group's secretary
-    yield AppContext(ws, actor, "fa")
-    ws.close()
+def cctx(fa_app, central_demo):  # type: ignore[no-untyped-def]
+    ws, actor = central_demo("secretary")  # the central group's secretary
+    return AppContext(ws, actor, "fa")
 
 
 def test_register_and_license_from_the_panel_write_their_records(cctx, qtbot, asked, monkeypatch) -> None:

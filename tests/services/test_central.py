@@ -4,7 +4,6 @@ Every refusal leaves the database as it was."""
 from __future__ import annotations
 
 import csv
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,35 +12,19 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from cluster_desktop.domain.errors import ConflictError, DomainError, PermissionDenied, TransitionError
-from cluster_desktop.domain.roles import OfficeKind, Role
-from cluster_desktop.services import central, demo, users, workflow
+from cluster_desktop.domain.roles import Role
+from cluster_desktop.services import central, workflow
 from cluster_desktop.services import central_registers as reg
 from cluster_desktop.services.clusters import ClusterInput, ProductInput
 from cluster_desktop.services.licenses import LicenseInput
-from cluster_desktop.services.office import OfficeSetup, setup_office
 from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.models import DatabankEntry, Dossier, License, Member, Transition, WorkingGroup
 from tests.conftest import PASSWORD
 
 
-@pytest.fixture(scope="module")
-def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("centre") / "data"
-    ws = Workspace.open(root)
-    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
-    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
-    ws.close()
-    return root
-
-
 @pytest.fixture
-def centre(centre_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    shutil.copytree(centre_template, tmp_path / "c")
-    ws = Workspace.open(tmp_path / "c")
-    with ws.db.session() as s:
-        admin = users.authenticate(s, "admin", PASSWORD)
-    yield ws, admin
-    ws.close()
+def centre(central_demo):  # type: ignore[no-untyped-def]
+    return central_demo("admin")
 
 
 def _snapshot(ws: Workspace) -> tuple:

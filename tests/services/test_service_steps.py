@@ -3,43 +3,26 @@ only through their service; and a dossier's version moves only at the office tha
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from cluster_desktop.domain.errors import PermissionDenied
-from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, Requirement
-from cluster_desktop.services import central, clusters, demo, licenses, plans, users, workflow
+from cluster_desktop.services import central, clusters, licenses, plans, workflow
 from cluster_desktop.services import central_registers as reg
 from cluster_desktop.services.clusters import ClusterInput, ProductInput
-from cluster_desktop.services.office import OfficeSetup, load_office_keys, setup_office
+from cluster_desktop.services.office import load_office_keys
 from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.models import DatabankEntry, Dossier, License, PlanRequest, Transition, utcnow
 from cluster_desktop.sync import export
 from tests.conftest import PASSWORD
 
 
-@pytest.fixture(scope="module")
-def centre_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("centre-steps") / "data"
-    ws = Workspace.open(root)
-    admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
-    demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
-    ws.close()
-    return root
-
-
 @pytest.fixture
-def centre(centre_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
-    shutil.copytree(centre_template, tmp_path / "c")
-    ws = Workspace.open(tmp_path / "c")
-    with ws.db.session() as s:
-        admin = users.authenticate(s, "admin", PASSWORD)
-    yield ws, admin
-    ws.close()
+def centre(central_demo):  # type: ignore[no-untyped-def]
+    return central_demo("admin")
 
 
 def _first(ws: Workspace, state: str) -> str:

@@ -173,6 +173,12 @@ def jalali_year(d: date | datetime) -> int:
     return _jdate(d).year
 
 
+def jalali_quarter(d: date | datetime) -> tuple[int, int]:
+    """The Jalali year and quarter (1–4, three months each from Farvardin) of ``d``."""
+    j = _jdate(d)
+    return j.year, (j.month - 1) // 3 + 1
+
+
 def today() -> date:
     """Today's date in Tehran."""
     return datetime.now(TEHRAN).date()

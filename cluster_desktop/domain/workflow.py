@@ -23,6 +23,10 @@ Permissions:
   (F13) happen at the centre; the secretary proposes and decides, a clerk may record allocation and
   the start of execution. ``reject`` exists three times with disjoint sources: at provincial review
   (province, F9-2), after referral (centre, F9-3) and for a proposed package (centre, F11).
+  The seed (F9) lets proposals reach the centre's secretariat directly as well: ``start_central_review``
+  takes such a programme straight to the central working group. A package is proposed only with at
+  least one item and its responsible agency, resources count as allocated only once an agency's
+  allocation is recorded, and execution starts only with planned activities.
 """
 
 from __future__ import annotations
@@ -119,6 +123,9 @@ class Requirement(StrEnum):
     SCORES = "scores"  # at least one submitted evaluation sheet
     BUNDLE = "bundle"  # only the sync export/import supplies this
     LICENSE = "license"  # a license issued for the dossier
+    PACKAGE = "package"  # a support package with at least one item and its responsible agency
+    ALLOCATION = "allocation"  # resources allocated to the approved package by an agency
+    ACTIVITIES = "activities"  # the planned execution activities of the programme
 
 
 REQUIREMENT_MESSAGES: dict[Requirement, tuple[str, str]] = {
@@ -142,6 +149,18 @@ REQUIREMENT_MESSAGES: dict[Requirement, tuple[str, str]] = {
     Requirement.LICENSE: (
         "این مرحله فقط با صدور پروانه انجام می‌شود.",
         "This step happens only by issuing the license.",
+    ),
+    Requirement.PACKAGE: (
+        "بستهٔ حمایتی هنوز هیچ قلمی ندارد؛ دست‌کم یک قلم با دستگاه مسئول آن ثبت کنید.",
+        "The support package has no item yet; add at least one with its responsible agency.",
+    ),
+    Requirement.ALLOCATION: (
+        "هنوز هیچ تخصیص منابعی از دستگاه‌های مسئول ثبت نشده است.",
+        "No resources have been allocated by the responsible agencies yet.",
+    ),
+    Requirement.ACTIVITIES: (
+        "پیش از آغاز اجرا، فعالیت‌های اجرایی برنامه را ثبت کنید.",
+        "Record the programme's execution activities before execution starts.",
     ),
 }
 
@@ -349,15 +368,18 @@ PROGRAMME_WORKFLOW = _workflow("طرح توسعه‌ای", "development programm
      "تأیید در حیطه اختیارات استان", "Approve within provincial authority"),
     ("refer", P.PROVINCIAL_REVIEW, P.REFERRED_TO_CENTER, "F9-3", _SEC, _PROV, (),
      "ارجاع به کارگروه مرکز", "Refer to the central working group"),
+    ("start_central_review", P.SUBMITTED, P.REFERRED_TO_CENTER, "F9-1", _SEC_CLERK, _CENT, (),
+     "آغاز بررسی در کارگروه مرکز", "Start review in the central working group"),
     ("approve_central", P.REFERRED_TO_CENTER, P.CENTRALLY_APPROVED, "F9-3", _SEC, _CENT, (R.MINUTES,),
      "تأیید در کارگروه مرکز", "Approve in the central working group"),
-    ("propose_package", (P.PROVINCIALLY_APPROVED, P.CENTRALLY_APPROVED), P.PACKAGE_PROPOSED, "F10", _SEC, _CENT, (),
+    ("propose_package", (P.PROVINCIALLY_APPROVED, P.CENTRALLY_APPROVED), P.PACKAGE_PROPOSED, "F10", _SEC, _CENT,
+     (R.PACKAGE,),
      "پیشنهاد بسته حمایتی تخصصی", "Propose a support package"),
     ("approve_package", P.PACKAGE_PROPOSED, P.PACKAGE_APPROVED, "F11", _SEC, _CENT, (R.MINUTES,),
      "تأیید و ابلاغ بسته حمایتی", "Approve and notify the support package"),
-    ("allocate", P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, "F12", _SEC_CLERK, _CENT, (),
+    ("allocate", P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, "F12", _SEC_CLERK, _CENT, (R.ALLOCATION,),
      "ثبت تخصیص منابع و امکانات", "Record allocated resources"),
-    ("start_execution", P.RESOURCES_ALLOCATED, P.IN_EXECUTION, "F13", _SEC_CLERK, _CENT, (),
+    ("start_execution", P.RESOURCES_ALLOCATED, P.IN_EXECUTION, "F13", _SEC_CLERK, _CENT, (R.ACTIVITIES,),
      "آغاز اجرا", "Start execution"),
     ("complete", P.IN_EXECUTION, P.COMPLETED, "F13", _SEC, _CENT, (),
      "پایان اجرا", "Complete"),

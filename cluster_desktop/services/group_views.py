@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.roles import MemberRole
-from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW
+from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, PROGRAMME_WORKFLOW
 from cluster_desktop.store.models import (
     Attendance,
     Cluster,
@@ -20,6 +20,7 @@ from cluster_desktop.store.models import (
     Member,
     Office,
     Organization,
+    Programme,
     Transition,
 )
 
@@ -143,7 +144,8 @@ def meeting_rows(session: Session, actor: Actor) -> list[MeetingRow]:
 
 @dataclass(frozen=True)
 class Decision:
-    """A dossier decision recorded in a meeting (a workflow transition citing its minutes)."""
+    """A decision recorded in a meeting (a workflow transition citing its minutes): on a dossier, or on a
+    development programme (``dossier_id`` None, ``cluster_name`` naming the cluster and programme)."""
 
     dossier_id: str | None
     cluster_name: str
@@ -155,29 +157,31 @@ class Decision:
     at: datetime
 
 
+def _rule_titles(t: Transition) -> tuple[str, str]:
+    """The decision's title in both languages, from the machine the transition belongs to."""
+    machine = PROGRAMME_WORKFLOW if t.programme_id else DOSSIER_WORKFLOW
+    rule = next(
+        (r for r in machine.transitions if r.action == t.action and r.f_code == t.f_code),
+        next((r for r in machine.transitions if r.action == t.action), None),
+    )
+    return (rule.title_fa, rule.title_en) if rule else (t.action, t.action)
+
+
 def meeting_decisions(session: Session, meeting_id: str) -> list[Decision]:
+    """Decisions citing the meeting: on dossiers (phase 1) and on development programmes (F9-3, F11)."""
     rows = session.execute(
-        select(Transition, Cluster.name)
+        select(Transition, Cluster.name, Programme.title)
         .outerjoin(Dossier, Dossier.id == Transition.dossier_id)
-        .outerjoin(Cluster, Cluster.id == Dossier.cluster_id)
+        .outerjoin(Programme, Programme.id == Transition.programme_id)
+        .outerjoin(Cluster, Cluster.id == func.coalesce(Dossier.cluster_id, Programme.cluster_id))
         .where(Transition.meeting_id == meeting_id)
         .order_by(Transition.at)
     ).all()
     out = []
-    for t, name in rows:
-        rule = next((r for r in DOSSIER_WORKFLOW.transitions if r.action == t.action), None)
-        out.append(
-            Decision(
-                t.dossier_id,
-                name or "",
-                t.f_code,
-                rule.title_fa if rule else t.action,
-                rule.title_en if rule else t.action,
-                t.comment,
-                t.actor,
-                t.at,
-            )
-        )
+    for t, name, programme_title in rows:
+        title_fa, title_en = _rule_titles(t)
+        subject = f"{name or ''} — {programme_title}" if programme_title else name or ""
+        out.append(Decision(t.dossier_id, subject, t.f_code, title_fa, title_en, t.comment, t.actor, t.at))
     return out
 
 

@@ -27,7 +27,12 @@ from cluster_desktop.domain.jalali import format_jalali, today
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import MEMBER_ROLE_TITLES, MemberRole, OfficeKind
 from cluster_desktop.domain.scoring import DISAGREEMENT_SPREAD, CriterionWeight, rank, sheet_score
-from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES, DOSSIER_WORKFLOW
+from cluster_desktop.domain.workflow import (
+    DOSSIER_STATE_TITLES,
+    DOSSIER_WORKFLOW,
+    PROGRAMME_STATE_TITLES,
+    PROGRAMME_WORKFLOW,
+)
 from cluster_desktop.printing.documents import (
     build_license,
     build_matrix,
@@ -60,6 +65,7 @@ from cluster_desktop.store.models import (
     Office,
     Organization,
     ProcessStep,
+    Programme,
     Province,
     Responsibility,
     Transition,
@@ -455,11 +461,11 @@ def print_evaluation_summary(
     write_pdf(target, lambda out: build_summary(data, out))
 
 
-def _action_fa(action: str) -> str:
-    for t in DOSSIER_WORKFLOW.transitions:
-        if t.action == action:
-            return t.title_fa
-    return action
+def _action_fa(action: str, *, programme: bool = False, f_code: str = "") -> str:
+    machine = PROGRAMME_WORKFLOW if programme else DOSSIER_WORKFLOW
+    named = [t for t in machine.transitions if t.action == action]
+    exact = [t for t in named if t.f_code == f_code]
+    return (exact or named)[0].title_fa if named else action
 
 
 # ----------------------------------------------------------------------------- minutes
@@ -499,14 +505,22 @@ def minutes_data(session: Session, actor: Actor, meeting_id: str) -> mn.MinutesD
     decisions = []
     for t in session.scalars(select(Transition).where(Transition.meeting_id == m.id).order_by(Transition.at)):
         d = session.get(Dossier, t.dossier_id) if t.dossier_id else None
-        if d is None:
+        p = session.get(Programme, t.programme_id) if t.programme_id else None
+        if d is not None:
+            subject, province_code, state = d.cluster.name, d.province_code, _state_fa(t.to_state)
+        elif p is not None:  # a development programme's decision (F9-3, F11)
+            cluster = session.get(Cluster, p.cluster_id)
+            subject = f"{cluster.name if cluster else ''} — طرح توسعه‌ای «{p.title}»"
+            province_code = p.province_code
+            state = PROGRAMME_STATE_TITLES.get(t.to_state, (t.to_state, ""))[0]
+        else:
             continue
         decisions.append(
             mn.DecisionLine(
-                d.cluster.name,
-                _province_name(session, d.province_code),
-                _action_fa(t.action),
-                _state_fa(t.to_state),
+                subject,
+                _province_name(session, province_code),
+                _action_fa(t.action, programme=p is not None, f_code=t.f_code),
+                state,
                 t.f_code,
                 t.comment,
             )

@@ -39,7 +39,8 @@ class AttendeeLine:
 
 @dataclass(frozen=True)
 class DecisionLine:
-    """A dossier decision recorded with this meeting (a workflow transition citing its minutes)."""
+    """A decision recorded with this meeting (a workflow transition citing its minutes): on a dossier,
+    or on a development programme, whose ``cluster_name`` then names the programme too."""
 
     cluster_name: str
     province: str

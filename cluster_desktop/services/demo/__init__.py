@@ -50,6 +50,7 @@ from .catalog import (
     TEMPLATES,
 )
 from .exchange import centre_exchange
+from .programmes import add_programmes
 from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
 
 S = DossierState
@@ -555,6 +556,7 @@ def fill_demo(
                 b.initial_list(s, initial)
             if is_central:
                 centre_exchange(s, admin, b.clock, rng)
+                add_programmes(s, b)
             s.flush()
         finally:
             b.clock.remove(s)

@@ -20,7 +20,7 @@ from cluster_desktop.store.models import AuditEntry, DatabankEntry, Meeting, Syn
 
 # Moments the services set to "now"; dates the services set to "today".
 _MOMENTS = ("at", "submitted_at", "state_changed_at", "status_changed_at", "enrolled_at")
-_DAYS = ("nominated_on", "registered_on")
+_DAYS = ("nominated_on", "registered_on", "notified_on")
 
 
 def office_hours(day: date, rng: random.Random) -> datetime:

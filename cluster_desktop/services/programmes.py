@@ -1,0 +1,894 @@
+"""Phases 2 and 3 at the centre: development programmes (F9), their review (F9-1, F9-3), the
+specialised support package with a responsible agency per item (F10, F11), resources allocated by
+those agencies (F12), execution activities (F13) and monitoring of targets against actuals (F14).
+
+A programme belongs to a cluster the centre keeps in its databank (F10's inputs: "the databank's
+list"). Proposals received by the provinces' secretariats stay at the province (F9-2) and are not
+yet carried by bundles; see ``domain.workflow``. Every change checks the actor here, not in a screen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.errors import ConflictError, FieldCollector, NotFound, PermissionDenied
+from cluster_desktop.domain.jalali import format_jalali, today
+from cluster_desktop.domain.numbers import to_latin_digits
+from cluster_desktop.domain.roles import OfficeKind
+from cluster_desktop.domain.text import normalize_for_search
+from cluster_desktop.domain.workflow import (
+    PROGRAMME_STATE_TITLES,
+    PROGRAMME_WORKFLOW,
+    ProgrammeState,
+    Requirement,
+)
+from cluster_desktop.domain.workflow import Transition as Rule
+from cluster_desktop.store.models import (
+    Activity,
+    Allocation,
+    Cluster,
+    DatabankEntry,
+    Dossier,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Organization,
+    Programme,
+    Province,
+    SupportItem,
+    SupportPackage,
+    Transition,
+    WorkingGroup,
+    utcnow,
+)
+
+from . import audit, forms
+from .actor import EDITORS, Actor, require, require_office
+
+P = ProgrammeState
+PROPOSER_KINDS: dict[str, tuple[str, str]] = {
+    "natural": ("شخص حقیقی", "Natural person"),
+    "legal": ("شخص حقوقی", "Legal person"),
+    "cda": ("عامل توسعهٔ خوشه (CDA)", "Cluster development agent (CDA)"),
+    "nda": ("عامل توسعهٔ شبکه (NDA)", "Network development agent (NDA)"),
+}
+# What may still change in each part of a programme, by state.
+EDITABLE = frozenset({P.SUBMITTED, P.REFERRED_TO_CENTER, P.CENTRALLY_APPROVED, P.PROVINCIALLY_APPROVED})
+PACKAGE_EDITABLE = frozenset({P.PROVINCIALLY_APPROVED, P.CENTRALLY_APPROVED})
+ALLOCATING = frozenset({P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, P.IN_EXECUTION})
+EXECUTING = frozenset({P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, P.IN_EXECUTION})
+MONITORED = frozenset(ProgrammeState) - {P.REJECTED, P.COMPLETED}
+_PERIOD = re.compile(r"^(1[34]\d\d)(?:-Q([1-4]))?$")
+MAX_RIAL = 10**18  # fits SQLite's and PostgreSQL's BIGINT with room to spare
+
+
+def _central(actor: Actor, what_fa: str, what_en: str) -> None:
+    require_office(actor, OfficeKind.CENTRAL, what_fa=what_fa, what_en=what_en)
+
+
+def _editor(actor: Actor, what_fa: str, what_en: str) -> None:
+    _central(actor, what_fa, what_en)
+    require(actor, EDITORS, what_fa=what_fa, what_en=what_en)
+
+
+def _state_fa(state: str) -> str:
+    return PROGRAMME_STATE_TITLES.get(state, (state, state))[0]
+
+
+def _in_state(programme: Programme, allowed: frozenset[ProgrammeState], what_fa: str, what_en: str) -> None:
+    if programme.state not in allowed:
+        raise ConflictError(
+            f"{what_fa} در وضعیت «{_state_fa(programme.state)}» ممکن نیست.",
+            f"{what_en} is not possible while the programme is '{programme.state}'.",
+        )
+
+
+def _rial(c: FieldCollector, value: int | str | None, key: str, fa: str, en: str, *, required: bool) -> int:
+    return forms.number(c, value, key, fa, en, minimum=0, maximum=MAX_RIAL, required=required)
+
+
+# ---------------------------------------------------------------- programmes (F9)
+
+
+@dataclass
+class ProgrammeInput:
+    cluster_id: str = ""
+    title: str = ""
+    proposer_name: str = ""
+    proposer_kind: str = "legal"
+    submitted_on: str | date | None = None
+    budget_rial: int | str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ClusterChoice:
+    cluster_id: str
+    name: str
+    province_fa: str
+    registry_no: str
+
+
+def eligible_clusters(session: Session) -> list[ClusterChoice]:
+    """Clusters in the centre's databank: the ones a development programme may be recorded for."""
+    rows = session.execute(
+        select(Cluster.id, Cluster.name, Province.name_fa, DatabankEntry.registry_no)
+        .join(Dossier, Dossier.cluster_id == Cluster.id)
+        .join(DatabankEntry, DatabankEntry.dossier_id == Dossier.id)
+        .join(Province, Province.code == Cluster.province_code)
+        .order_by(Province.name_fa, Cluster.name)
+    )
+    return [ClusterChoice(*r) for r in rows]
+
+
+def get_programme(session: Session, programme_id: str) -> Programme:
+    programme = session.get(Programme, programme_id)
+    if programme is None:
+        raise NotFound("طرح توسعه‌ای پیدا نشد.", "Development programme not found.")
+    return programme
+
+
+def _own(session: Session, actor: Actor, programme_id: str) -> Programme:
+    programme = get_programme(session, programme_id)
+    if programme.owner_office_id != actor.office_id:
+        raise PermissionDenied(
+            "این طرح توسعه‌ای متعلق به دفتر دیگری است.", "This programme belongs to another office."
+        )
+    return programme
+
+
+def _validate(session: Session, data: ProgrammeInput) -> dict[str, object]:
+    c = FieldCollector()
+    cluster = session.get(Cluster, data.cluster_id) if data.cluster_id else None
+    if cluster is None:
+        c.add("cluster", "خوشه را انتخاب کنید.", "Choose the cluster.")
+    elif not session.scalar(
+        select(DatabankEntry.id)
+        .join(Dossier, Dossier.id == DatabankEntry.dossier_id)
+        .where(Dossier.cluster_id == cluster.id)
+    ):
+        c.add(
+            "cluster",
+            "طرح توسعه‌ای فقط برای خوشه‌های ثبت‌شده در بانک اطلاعات ثبت می‌شود.",
+            "A development programme is recorded only for a cluster in the databank.",
+        )
+    title = forms.text(c, data.title, "title", "عنوان طرح", "Title", required=True)
+    proposer = forms.text(c, data.proposer_name, "proposer_name", "پیشنهاددهنده", "Proposer", required=True)
+    if data.proposer_kind not in PROPOSER_KINDS:
+        c.add("proposer_kind", "نوع پیشنهاددهنده را انتخاب کنید.", "Choose the kind of proposer.")
+    submitted = forms.jalali(
+        c, data.submitted_on, "submitted_on", "تاریخ دریافت", "Received on", required=False
+    )
+    if submitted and submitted > today():
+        c.add(
+            "submitted_on",
+            "تاریخ دریافت نمی‌تواند در آینده باشد.",
+            "The date received cannot be in the future.",
+        )
+    budget = _rial(
+        c, data.budget_rial, "budget_rial", "اعتبار موردنیاز (ریال)", "Budget (rial)", required=True
+    )
+    description = forms.text(
+        c, data.description, "description", "شرح", "Description", single_line=False, max_len=20000
+    )
+    c.raise_if_any()
+    assert cluster is not None
+    return {
+        "cluster_id": cluster.id,
+        "province_code": cluster.province_code,
+        "title": title,
+        "proposer_name": proposer,
+        "proposer_kind": data.proposer_kind,
+        "submitted_on": submitted or today(),
+        "budget_rial": budget,
+        "description": description,
+    }
+
+
+def create_programme(session: Session, actor: Actor, data: ProgrammeInput) -> Programme:
+    """Record a development programme received by the centre's secretariat (F9)."""
+    _editor(actor, "ثبت طرح توسعه‌ای", "record development programmes")
+    values = _validate(session, data)
+    duplicate = session.scalar(
+        select(Programme.id).where(
+            Programme.cluster_id == values["cluster_id"],
+            func.lower(Programme.title) == str(values["title"]).lower(),
+            Programme.state != P.REJECTED.value,
+        )
+    )
+    if duplicate:
+        raise ConflictError(
+            "طرحی با همین عنوان برای این خوشه در جریان است.",
+            "A programme with this title is already open for this cluster.",
+            field="title",
+        )
+    programme = Programme(owner_office_id=actor.office_id, state=P.SUBMITTED.value, **values)
+    session.add(programme)
+    session.flush()
+    audit.record(session, actor, "programme.create", "programme", programme.id, title=programme.title)
+    return programme
+
+
+def update_programme(session: Session, actor: Actor, programme_id: str, data: ProgrammeInput) -> Programme:
+    _editor(actor, "ویرایش طرح توسعه‌ای", "edit development programmes")
+    programme = _own(session, actor, programme_id)
+    _in_state(programme, EDITABLE, "ویرایش طرح", "Editing the programme")
+    values = _validate(session, data)
+    if values["cluster_id"] != programme.cluster_id:
+        raise ConflictError(
+            "خوشهٔ یک طرح ثبت‌شده تغییر نمی‌کند؛ طرح تازه‌ای ثبت کنید.",
+            "A recorded programme's cluster does not change; record a new programme.",
+            field="cluster",
+        )
+    for key, value in values.items():
+        setattr(programme, key, value)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.update", "programme", programme.id)
+    return programme
+
+
+def _touch(programme: Programme) -> None:
+    programme.version += 1
+    programme.updated_at = utcnow()
+
+
+# ---------------------------------------------------------------- workflow
+
+
+def _meeting(session: Session, actor: Actor, meeting_id: str | None) -> Meeting | None:
+    if not meeting_id:
+        return None
+    meeting = session.get(Meeting, meeting_id)
+    group = session.get(WorkingGroup, meeting.group_id) if meeting else None
+    if meeting is None or group is None or group.owner_office_id != actor.office_id:
+        raise NotFound("جلسهٔ کارگروه پیدا نشد.", "Working-group meeting not found.", field="minutes")
+    return meeting
+
+
+def package_of(session: Session, programme_id: str) -> SupportPackage | None:
+    return session.scalar(select(SupportPackage).where(SupportPackage.programme_id == programme_id))
+
+
+def items_of(session: Session, programme_id: str) -> list[SupportItem]:
+    package = package_of(session, programme_id)
+    if package is None:
+        return []
+    return list(
+        session.scalars(
+            select(SupportItem).where(SupportItem.package_id == package.id).order_by(SupportItem.created_at)
+        )
+    )
+
+
+def _provided(
+    session: Session, programme: Programme, *, comment: str, meeting: Meeting | None
+) -> set[Requirement]:
+    given: set[Requirement] = set()
+    if meeting is not None:
+        given.add(Requirement.MINUTES)
+    if comment.strip():
+        given.add(Requirement.COMMENT)
+    if items_of(session, programme.id):
+        given.add(Requirement.PACKAGE)
+    if session.scalar(
+        select(func.count(Allocation.id))
+        .join(SupportItem, SupportItem.id == Allocation.item_id)
+        .join(SupportPackage, SupportPackage.id == SupportItem.package_id)
+        .where(SupportPackage.programme_id == programme.id)
+    ):
+        given.add(Requirement.ALLOCATION)
+    if session.scalar(select(func.count(Activity.id)).where(Activity.programme_id == programme.id)):
+        given.add(Requirement.ACTIVITIES)
+    return given
+
+
+def transition(
+    session: Session,
+    actor: Actor,
+    programme_id: str,
+    action: str,
+    *,
+    comment: str = "",
+    meeting_id: str | None = None,
+) -> Transition:
+    """Take ``action`` on a programme, or refuse with a clear message and change nothing."""
+    programme = _own(session, actor, programme_id)
+    meeting = _meeting(session, actor, meeting_id)
+    given = _provided(session, programme, comment=comment, meeting=meeting)
+    rule = PROGRAMME_WORKFLOW.check(
+        programme.state, action, role=actor.role, office=actor.office_kind, provided=given
+    )
+    now = utcnow()
+    row = Transition(
+        owner_office_id=actor.office_id,
+        programme_id=programme.id,
+        action=rule.action,
+        from_state=programme.state,
+        to_state=rule.target,
+        f_code=rule.f_code,
+        actor=actor.label,
+        at=now,
+        comment=comment.strip(),
+        meeting_id=meeting.id if meeting else None,
+        minutes_number=meeting.number if meeting else "",
+    )
+    session.add(row)
+    package = package_of(session, programme.id)
+    if rule.action == "approve_package" and package is not None:
+        # F11: approved and notified to the responsible agencies in the same decision.
+        package.status = "notified"
+        package.meeting_id = meeting.id if meeting else None
+        package.notified_on = today()
+    programme.state = rule.target
+    _touch(programme)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        f"programme.{rule.action}",
+        "programme",
+        programme.id,
+        to=rule.target,
+        f_code=rule.f_code,
+        minutes=row.minutes_number or None,
+    )
+    return row
+
+
+def allowed_actions(session: Session, actor: Actor, programme_id: str) -> list[Rule]:
+    programme = get_programme(session, programme_id)
+    if actor.office_kind is not OfficeKind.CENTRAL or programme.owner_office_id != actor.office_id:
+        return []
+    return PROGRAMME_WORKFLOW.allowed(programme.state, actor.role, actor.office_kind)
+
+
+def history(session: Session, programme_id: str) -> list[Transition]:
+    return list(
+        session.scalars(
+            select(Transition)
+            .where(Transition.programme_id == programme_id)
+            .order_by(Transition.at, Transition.created_at)
+        )
+    )
+
+
+# ---------------------------------------------------------------- support package (F10, F11)
+
+
+@dataclass
+class ItemInput:
+    title: str = ""
+    organization_code: str = ""
+    amount_rial: int | str | None = None
+    description: str = ""
+
+
+def add_item(session: Session, actor: Actor, programme_id: str, data: ItemInput) -> SupportItem:
+    """Add an item to the programme's support package (made on the first item), with its agency."""
+    _editor(actor, "تنظیم بستهٔ حمایتی", "draw up support packages")
+    programme = _own(session, actor, programme_id)
+    _in_state(programme, PACKAGE_EDITABLE, "تغییر اقلام بستهٔ حمایتی", "Changing the support package")
+    c = FieldCollector()
+    title = forms.text(c, data.title, "item_title", "عنوان قلم حمایتی", "Item", required=True)
+    if not data.organization_code or session.get(Organization, data.organization_code) is None:
+        c.add("organization", "دستگاه مسئول را انتخاب کنید.", "Choose the responsible agency.")
+    amount = _rial(c, data.amount_rial, "item_amount", "مبلغ (ریال)", "Amount (rial)", required=True)
+    description = forms.text(
+        c, data.description, "item_description", "شرح", "Description", single_line=False, max_len=5000
+    )
+    c.raise_if_any()
+    package = package_of(session, programme.id)
+    if package is None:
+        package = SupportPackage(
+            owner_office_id=actor.office_id,
+            programme_id=programme.id,
+            cluster_id=programme.cluster_id,
+            title=f"بستهٔ حمایتی تخصصی — {programme.title}",
+            status="proposed",
+        )
+        session.add(package)
+        session.flush()
+    item = SupportItem(
+        owner_office_id=actor.office_id,
+        package_id=package.id,
+        title=title,
+        organization_code=data.organization_code,
+        amount_rial=amount,
+        description=description,
+    )
+    session.add(item)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.add_item", "support_item", item.id, programme=programme.id)
+    return item
+
+
+def remove_item(session: Session, actor: Actor, item_id: str) -> None:
+    _editor(actor, "تنظیم بستهٔ حمایتی", "draw up support packages")
+    item = session.get(SupportItem, item_id)
+    package = session.get(SupportPackage, item.package_id) if item else None
+    if item is None or package is None or package.programme_id is None:
+        raise NotFound("قلم حمایتی پیدا نشد.", "Support item not found.")
+    programme = _own(session, actor, package.programme_id)
+    _in_state(programme, PACKAGE_EDITABLE, "تغییر اقلام بستهٔ حمایتی", "Changing the support package")
+    session.delete(item)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.remove_item", "support_item", item_id, programme=programme.id)
+
+
+# ---------------------------------------------------------------- allocations (F12)
+
+
+@dataclass
+class AllocationInput:
+    item_id: str = ""
+    amount_rial: int | str | None = None
+    allocated_on: str | date | None = None
+    reference: str = ""
+
+
+def allocated_to(session: Session, item_id: str) -> int:
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(Allocation.amount_rial), 0)).where(Allocation.item_id == item_id)
+        )
+        or 0
+    )
+
+
+def add_allocation(session: Session, actor: Actor, data: AllocationInput) -> Allocation:
+    """Record resources the item's responsible agency allocated (F12); never more than the item asks."""
+    _editor(actor, "ثبت تخصیص منابع", "record allocations")
+    item = session.get(SupportItem, data.item_id) if data.item_id else None
+    package = session.get(SupportPackage, item.package_id) if item else None
+    c = FieldCollector()
+    if item is None or package is None or package.programme_id is None:
+        c.add("allocation_item", "قلم حمایتی را انتخاب کنید.", "Choose the support item.")
+        c.raise_if_any()
+    assert item is not None and package is not None and package.programme_id is not None
+    programme = _own(session, actor, package.programme_id)
+    _in_state(programme, ALLOCATING, "ثبت تخصیص", "Recording an allocation")
+    amount = _rial(
+        c, data.amount_rial, "allocation_amount", "مبلغ تخصیص (ریال)", "Amount (rial)", required=True
+    )
+    if amount == 0 and not c.errors:
+        c.add(
+            "allocation_amount",
+            "مبلغ تخصیص باید بیش از صفر باشد.",
+            "The allocated amount must be above zero.",
+        )
+    on = (
+        forms.jalali(c, data.allocated_on, "allocation_date", "تاریخ تخصیص", "Allocated on", required=False)
+        or today()
+    )
+    if on > today():
+        c.add(
+            "allocation_date",
+            "تاریخ تخصیص نمی‌تواند در آینده باشد.",
+            "The allocation date cannot be in the future.",
+        )
+    reference = forms.text(c, data.reference, "allocation_reference", "شمارهٔ نامه یا سند", "Reference")
+    already = allocated_to(session, item.id)
+    if amount and item.amount_rial and already + amount > item.amount_rial:
+        c.add(
+            "allocation_amount",
+            f"جمع تخصیص‌ها از مبلغ این قلم ({item.amount_rial:,} ریال) بیشتر می‌شود.",
+            f"Allocations would exceed the item's amount ({item.amount_rial:,} rial).",
+        )
+    c.raise_if_any()
+    row = Allocation(
+        owner_office_id=actor.office_id,
+        item_id=item.id,
+        organization_code=item.organization_code,
+        amount_rial=amount,
+        allocated_on=on,
+        reference=reference,
+    )
+    session.add(row)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.allocate", "allocation", row.id, programme=programme.id)
+    return row
+
+
+# ---------------------------------------------------------------- activities (F13)
+
+
+@dataclass
+class ActivityInput:
+    title: str = ""
+    responsible: str = ""
+    starts_on: str | date | None = None
+    ends_on: str | date | None = None
+    progress_percent: int | str | None = 0
+
+
+def _activity_values(c: FieldCollector, data: ActivityInput) -> dict[str, object]:
+    title = forms.text(c, data.title, "activity_title", "عنوان فعالیت", "Activity", required=True)
+    responsible = forms.text(
+        c, data.responsible, "activity_responsible", "مجری", "Responsible", required=True
+    )
+    starts = forms.jalali(c, data.starts_on, "activity_starts", "تاریخ شروع", "Starts on", required=False)
+    ends = forms.jalali(c, data.ends_on, "activity_ends", "تاریخ پایان", "Ends on", required=False)
+    if starts and ends and ends < starts:
+        c.add("activity_ends", "تاریخ پایان پیش از تاریخ شروع است.", "The end date is before the start date.")
+    progress = forms.number(
+        c, data.progress_percent, "activity_progress", "پیشرفت (درصد)", "Progress (%)", minimum=0, maximum=100
+    )
+    return {
+        "title": title,
+        "responsible": responsible,
+        "starts_on": starts,
+        "ends_on": ends,
+        "progress_percent": progress,
+    }
+
+
+def add_activity(session: Session, actor: Actor, programme_id: str, data: ActivityInput) -> Activity:
+    """Plan an execution activity (F13), from the approval of the package on."""
+    _editor(actor, "ثبت فعالیت اجرایی", "record activities")
+    programme = _own(session, actor, programme_id)
+    _in_state(programme, EXECUTING, "ثبت فعالیت اجرایی", "Recording an activity")
+    c = FieldCollector()
+    values = _activity_values(c, data)
+    c.raise_if_any()
+    row = Activity(owner_office_id=actor.office_id, programme_id=programme.id, **values)
+    session.add(row)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.add_activity", "activity", row.id, programme=programme.id)
+    return row
+
+
+def update_activity(session: Session, actor: Actor, activity_id: str, data: ActivityInput) -> Activity:
+    """Change an activity, typically its progress during execution."""
+    _editor(actor, "ثبت فعالیت اجرایی", "record activities")
+    row = session.get(Activity, activity_id)
+    if row is None:
+        raise NotFound("فعالیت پیدا نشد.", "Activity not found.")
+    programme = _own(session, actor, row.programme_id)
+    _in_state(programme, EXECUTING, "تغییر فعالیت اجرایی", "Changing an activity")
+    c = FieldCollector()
+    values = _activity_values(c, data)
+    c.raise_if_any()
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.version += 1
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.update_activity", "activity", row.id, programme=programme.id)
+    return row
+
+
+def activities(session: Session, programme_id: str) -> list[Activity]:
+    return list(
+        session.scalars(
+            select(Activity)
+            .where(Activity.programme_id == programme_id)
+            .order_by(Activity.starts_on.is_(None), Activity.starts_on, Activity.created_at)
+        )
+    )
+
+
+# ---------------------------------------------------------------- monitoring (F14)
+
+
+@dataclass
+class IndicatorInput:
+    title: str = ""
+    unit: str = ""
+    baseline: int | str | None = 0
+
+
+@dataclass
+class ValueInput:
+    indicator_id: str = ""
+    period: str = ""
+    target: int | str | None = None
+    actual: int | str | None = None
+    feedback: str = ""
+
+
+def add_indicator(session: Session, actor: Actor, programme_id: str, data: IndicatorInput) -> Indicator:
+    _editor(actor, "تعریف شاخص پایش", "define monitoring indicators")
+    programme = _own(session, actor, programme_id)
+    _in_state(programme, MONITORED, "تعریف شاخص", "Defining an indicator")
+    c = FieldCollector()
+    title = forms.text(c, data.title, "indicator_title", "عنوان شاخص", "Indicator", required=True)
+    unit = forms.text(c, data.unit, "indicator_unit", "واحد", "Unit", required=True, max_len=32)
+    baseline = forms.number(
+        c, data.baseline, "indicator_baseline", "مقدار پایه", "Baseline", maximum=MAX_RIAL
+    )
+    c.raise_if_any()
+    if session.scalar(
+        select(Indicator.id).where(Indicator.programme_id == programme.id, Indicator.title == title)
+    ):
+        raise ConflictError(
+            "شاخصی با همین عنوان هست.", "An indicator with this title exists.", field="indicator_title"
+        )
+    row = Indicator(
+        owner_office_id=actor.office_id, programme_id=programme.id, title=title, unit=unit, baseline=baseline
+    )
+    session.add(row)
+    _touch(programme)
+    session.flush()
+    audit.record(session, actor, "programme.add_indicator", "indicator", row.id, programme=programme.id)
+    return row
+
+
+def parse_period(text: str) -> str | None:
+    """A Jalali year ("1405") or quarter ("1405-Q2", also with Persian digits or "ف"/"س" forms)."""
+    raw = to_latin_digits(text or "").strip().upper().replace(" ", "").replace("/", "-")
+    raw = raw.replace("فصل", "Q").replace("-Q-", "-Q")
+    m = _PERIOD.match(raw)
+    if not m:
+        return None
+    return f"{m.group(1)}-Q{m.group(2)}" if m.group(2) else m.group(1)
+
+
+def set_value(session: Session, actor: Actor, data: ValueInput) -> IndicatorValue:
+    """Record the target and, later, the actual of an indicator for a period (F14)."""
+    _editor(actor, "ثبت مقادیر پایش", "record monitoring values")
+    indicator = session.get(Indicator, data.indicator_id) if data.indicator_id else None
+    c = FieldCollector()
+    if indicator is None:
+        c.add("value_indicator", "شاخص را انتخاب کنید.", "Choose the indicator.")
+        c.raise_if_any()
+    assert indicator is not None
+    programme = _own(session, actor, indicator.programme_id)
+    _in_state(programme, MONITORED, "ثبت مقادیر پایش", "Recording monitoring values")
+    period = parse_period(data.period)
+    if period is None:
+        c.add(
+            "value_period",
+            "دوره را به شکل سال (۱۴۰۵) یا فصل (۱۴۰۵-Q2) بنویسید.",
+            "Write the period as a year (1405) or a quarter (1405-Q2).",
+        )
+    target = forms.number(c, data.target, "value_target", "هدف", "Target", maximum=MAX_RIAL, required=True)
+    actual_text = str(data.actual) if isinstance(data.actual, int) else (data.actual or "").strip()
+    actual = (
+        forms.number(c, actual_text, "value_actual", "مقدار واقعی", "Actual", maximum=MAX_RIAL)
+        if actual_text
+        else None
+    )
+    feedback = forms.text(
+        c, data.feedback, "value_feedback", "بازخورد", "Feedback", single_line=False, max_len=5000
+    )
+    c.raise_if_any()
+    row = session.scalar(
+        select(IndicatorValue).where(
+            IndicatorValue.indicator_id == indicator.id, IndicatorValue.period == period
+        )
+    )
+    if row is None:
+        row = IndicatorValue(
+            owner_office_id=actor.office_id, indicator_id=indicator.id, period=period, target=target
+        )
+        session.add(row)
+    else:
+        row.version += 1
+    row.target, row.actual, row.feedback = target, actual, feedback
+    _touch(programme)
+    session.flush()
+    audit.record(
+        session, actor, "programme.monitor", "indicator_value", row.id, programme=programme.id, period=period
+    )
+    return row
+
+
+@dataclass(frozen=True)
+class MonitoringRow:
+    indicator_id: str
+    title: str
+    unit: str
+    baseline: int
+    period: str | None
+    target: int | None
+    actual: int | None
+    feedback: str
+
+    @property
+    def gap(self) -> int | None:
+        """Actual minus target: negative when behind."""
+        return None if self.target is None or self.actual is None else self.actual - self.target
+
+    @property
+    def achieved_percent(self) -> float | None:
+        if self.target is None or self.actual is None or self.target == 0:
+            return None
+        return 100.0 * self.actual / self.target
+
+
+def monitoring(session: Session, programme_id: str) -> list[MonitoringRow]:
+    """Every indicator with each period's target, actual and gap; an indicator without values once."""
+    out: list[MonitoringRow] = []
+    indicators = session.scalars(
+        select(Indicator).where(Indicator.programme_id == programme_id).order_by(Indicator.created_at)
+    )
+    for ind in indicators:
+        values = list(
+            session.scalars(
+                select(IndicatorValue)
+                .where(IndicatorValue.indicator_id == ind.id)
+                .order_by(IndicatorValue.period)
+            )
+        )
+        if not values:
+            out.append(MonitoringRow(ind.id, ind.title, ind.unit, ind.baseline, None, None, None, ""))
+        for v in values:
+            out.append(
+                MonitoringRow(
+                    ind.id, ind.title, ind.unit, ind.baseline, v.period, v.target, v.actual, v.feedback
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    id: str
+    title: str
+    cluster_name: str
+    province_code: str
+    province_fa: str
+    proposer_name: str
+    proposer_kind: str
+    state: str
+    submitted_on: date
+    budget_rial: int
+    package_rial: int
+    allocated_rial: int
+    progress_percent: int | None
+
+
+def programme_rows(
+    session: Session,
+    *,
+    states: frozenset[str] | None = None,
+    search: str = "",
+    province_code: str | None = None,
+) -> list[ProgrammeRow]:
+    """The centre's programmes with their package, allocation and execution totals."""
+    package_total = (
+        select(SupportPackage.programme_id.label("pid"), func.sum(SupportItem.amount_rial).label("total"))
+        .join(SupportItem, SupportItem.package_id == SupportPackage.id)
+        .group_by(SupportPackage.programme_id)
+        .subquery()
+    )
+    allocated_total = (
+        select(SupportPackage.programme_id.label("pid"), func.sum(Allocation.amount_rial).label("total"))
+        .join(SupportItem, SupportItem.package_id == SupportPackage.id)
+        .join(Allocation, Allocation.item_id == SupportItem.id)
+        .group_by(SupportPackage.programme_id)
+        .subquery()
+    )
+    progress = (
+        select(Activity.programme_id.label("pid"), func.avg(Activity.progress_percent).label("avg"))
+        .group_by(Activity.programme_id)
+        .subquery()
+    )
+    q = (
+        select(
+            Programme,
+            Cluster.name,
+            Cluster.search_text,
+            Province.name_fa,
+            package_total.c.total,
+            allocated_total.c.total,
+            progress.c.avg,
+        )
+        .join(Cluster, Cluster.id == Programme.cluster_id)
+        .join(Province, Province.code == Programme.province_code)
+        .outerjoin(package_total, package_total.c.pid == Programme.id)
+        .outerjoin(allocated_total, allocated_total.c.pid == Programme.id)
+        .outerjoin(progress, progress.c.pid == Programme.id)
+        .order_by(Programme.submitted_on.desc(), Programme.created_at.desc())
+    )
+    if states:
+        q = q.where(Programme.state.in_(sorted(states)))
+    if province_code:
+        q = q.where(Programme.province_code == province_code)
+    needle = normalize_for_search(search)
+    out = []
+    for p, cluster_name, cluster_text, province_fa, pkg, alloc, avg in session.execute(q):
+        if needle and needle not in " ".join(
+            (normalize_for_search(p.title), normalize_for_search(p.proposer_name), cluster_text or "")
+        ):
+            continue
+        out.append(
+            ProgrammeRow(
+                id=p.id,
+                title=p.title,
+                cluster_name=cluster_name,
+                province_code=p.province_code,
+                province_fa=province_fa,
+                proposer_name=p.proposer_name,
+                proposer_kind=p.proposer_kind,
+                state=p.state,
+                submitted_on=p.submitted_on,
+                budget_rial=p.budget_rial,
+                package_rial=int(pkg or 0),
+                allocated_rial=int(alloc or 0),
+                progress_percent=None if avg is None else round(avg),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    id: str
+    title: str
+    organization_code: str
+    organization_fa: str
+    amount_rial: int
+    allocated_rial: int
+    description: str
+
+
+def item_rows(session: Session, programme_id: str) -> list[ItemRow]:
+    out = []
+    for item in items_of(session, programme_id):
+        org = session.get(Organization, item.organization_code)
+        out.append(
+            ItemRow(
+                item.id,
+                item.title,
+                item.organization_code,
+                org.name_fa if org else item.organization_code,
+                item.amount_rial,
+                allocated_to(session, item.id),
+                item.description,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    id: str
+    item_title: str
+    organization_fa: str
+    amount_rial: int
+    allocated_on: date
+    reference: str
+
+
+def allocation_rows(session: Session, programme_id: str) -> list[AllocationRow]:
+    rows = session.execute(
+        select(Allocation, SupportItem.title, Organization.name_fa)
+        .join(SupportItem, SupportItem.id == Allocation.item_id)
+        .join(SupportPackage, SupportPackage.id == SupportItem.package_id)
+        .join(Organization, Organization.code == Allocation.organization_code)
+        .where(SupportPackage.programme_id == programme_id)
+        .order_by(Allocation.allocated_on, Allocation.created_at)
+    )
+    return [
+        AllocationRow(a.id, title, org, a.amount_rial, a.allocated_on, a.reference) for a, title, org in rows
+    ]
+
+
+def agencies(session: Session) -> list[tuple[str, str, str]]:
+    """(code, Persian name, English name) of the seed's agencies, for the responsible-agency choice."""
+    rows = session.execute(
+        select(Organization.code, Organization.name_fa, Organization.name_en).order_by(
+            Organization.matrix_column.is_(None), Organization.matrix_column, Organization.code
+        )
+    )
+    return [(code, fa, en) for code, fa, en in rows]
+
+
+def summary_line(programme: Programme) -> str:
+    """One line for headers and dialogs: title, proposer and the date received (Persian)."""
+    kind = PROPOSER_KINDS.get(programme.proposer_kind, ("", ""))[0]
+    return f"{programme.title} — {programme.proposer_name} ({kind})، {format_jalali(programme.submitted_on)}"

@@ -1,8 +1,11 @@
-"""A working-group decision on a dossier (approve, return for revision, reject): taken in a meeting,
-recorded with that meeting's minutes number and the reason. The workflow service decides whether it
-is allowed; its refusal is shown beside the field it concerns and nothing changes."""
+"""A working-group decision on a dossier (approve, return for revision, reject) or on a development
+programme (F9-3, F11): taken in a meeting, recorded with that meeting's minutes number and the reason.
+The workflow service decides whether it is allowed; its refusal is shown beside the field it concerns
+and nothing changes."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.jalali import format_jalali
@@ -25,15 +29,31 @@ from .evaluation_sheet import digits
 from .uiloader import find, load_ui
 from .widgets import FieldErrors
 
+# Records the decision: (session, comment, meeting id) -> the transition row's id.
+Taker = Callable[[Session, str, str | None], str]
+
 
 class DecisionDialog(QDialog):
-    """Choose the meeting and write the reason; OK records the decision (or shows why not)."""
+    """Choose the meeting and write the reason; OK records the decision (or shows why not).
 
-    def __init__(self, ctx: AppContext, dossier_id: str, rule: Rule, parent: QWidget | None = None) -> None:
+    By default the decision is a dossier's (``dossier_id``); a programme passes its ``subject`` line
+    and ``take``, the service call that records it."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        dossier_id: str,
+        rule: Rule,
+        parent: QWidget | None = None,
+        *,
+        subject: str | None = None,
+        take: Taker | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.dossier_id = dossier_id
         self.rule = rule
+        self.take = take
         self.transition_id: str | None = None
         self.ui = load_ui("decision_dialog.ui", self)
         self.setWindowTitle(self.tr("Working-group decision"))
@@ -49,10 +69,10 @@ class DecisionDialog(QDialog):
         lang = ctx.lang
         find(self.ui, QLabel, "action_label").setText(f"{rule.title} ({rule.f_code})")
         with ctx.session() as s:
-            dossier = get_dossier(s, dossier_id)
-            name = dossier.cluster.name
+            if subject is None:
+                subject = self.tr("Cluster: %1").replace("%1", get_dossier(s, dossier_id).cluster.name)
             meetings = [(m.id, m.number, m.held_on) for m in groups.list_meetings(s, ctx.actor)]
-        find(self.ui, QLabel, "dossier_label").setText(self.tr("Cluster: %1").replace("%1", name))
+        find(self.ui, QLabel, "dossier_label").setText(subject)
         self.meeting_combo.addItem(self.tr("— choose the meeting —"), None)
         for meeting_id, number, held_on in meetings:
             text = (
@@ -84,15 +104,19 @@ class DecisionDialog(QDialog):
         """Ask the workflow service to record the decision; stay open with its message if refused."""
         try:
             with self.ctx.session() as s:
-                row = workflow.transition(
-                    s,
-                    self.ctx.actor,
-                    self.dossier_id,
-                    self.rule.action,
-                    comment=self.comment_edit.toPlainText(),
-                    meeting_id=self.meeting_combo.currentData(),
-                )
-                self.transition_id = row.id
+                comment, meeting_id = self.comment_edit.toPlainText(), self.meeting_combo.currentData()
+                if self.take is not None:
+                    self.transition_id = self.take(s, comment, meeting_id)
+                else:
+                    row = workflow.transition(
+                        s,
+                        self.ctx.actor,
+                        self.dossier_id,
+                        self.rule.action,
+                        comment=comment,
+                        meeting_id=meeting_id,
+                    )
+                    self.transition_id = row.id
         except DomainError as e:
             self.errors.show(e)
             return False

@@ -35,6 +35,8 @@ TARGETS: dict[str, str] = {
     "review": "review:screenshot",
     "databank": "databank:screenshot",
     "licenses": "licenses_view:screenshot",
+    "programmes": "programmes:screenshot",
+    "monitoring": "programmes:screenshot_monitoring",
     "sync": "sync_view:screenshot",
     "wizard": "setup_wizard:screenshot",
     "login": "login:screenshot",

@@ -107,6 +107,22 @@ VIEWS: list[ViewSpec] = [
         offices=("central",),
     ),
     ViewSpec(
+        "programmes",
+        QT_TRANSLATE_NOOP("views", "Development programmes and support packages"),
+        "programmes:ProgrammesView",
+        "phase2",
+        ("F9", "F10", "F11", "F12"),
+        offices=("central",),
+    ),
+    ViewSpec(
+        "monitoring",
+        QT_TRANSLATE_NOOP("views", "Execution and monitoring"),
+        "programmes:monitoring_view",
+        "phase3",
+        ("F13", "F14"),
+        offices=("central",),
+    ),
+    ViewSpec(
         "sync", QT_TRANSLATE_NOOP("views", "Bundles and trusted offices"), "sync_view:SyncView", "registries"
     ),
     ViewSpec(

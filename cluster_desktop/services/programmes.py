@@ -892,3 +892,56 @@ def summary_line(programme: Programme) -> str:
     """One line for headers and dialogs: title, proposer and the date received (Persian)."""
     kind = PROPOSER_KINDS.get(programme.proposer_kind, ("", ""))[0]
     return f"{programme.title} — {programme.proposer_name} ({kind})، {format_jalali(programme.submitted_on)}"
+
+
+def programme_input(session: Session, programme_id: str) -> ProgrammeInput:
+    """The programme's current values, for its edit form."""
+    p = get_programme(session, programme_id)
+    return ProgrammeInput(
+        p.cluster_id, p.title, p.proposer_name, p.proposer_kind, p.submitted_on, p.budget_rial, p.description
+    )
+
+
+def indicators(session: Session, programme_id: str) -> list[Indicator]:
+    return list(
+        session.scalars(
+            select(Indicator).where(Indicator.programme_id == programme_id).order_by(Indicator.created_at)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class ProgrammeHeader:
+    id: str
+    title: str
+    cluster_name: str
+    province_fa: str
+    proposer_name: str
+    proposer_kind: str
+    state: str
+    submitted_on: date
+    budget_rial: int
+    description: str
+    package_status: str | None
+    package_notified_on: date | None
+
+
+def header(session: Session, programme_id: str) -> ProgrammeHeader:
+    p = get_programme(session, programme_id)
+    cluster = session.get(Cluster, p.cluster_id)
+    province = session.get(Province, p.province_code)
+    package = package_of(session, p.id)
+    return ProgrammeHeader(
+        p.id,
+        p.title,
+        cluster.name if cluster else "",
+        province.name_fa if province else p.province_code,
+        p.proposer_name,
+        p.proposer_kind,
+        p.state,
+        p.submitted_on,
+        p.budget_rial,
+        p.description,
+        package.status if package else None,
+        package.notified_on if package else None,
+    )

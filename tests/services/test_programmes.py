@@ -41,7 +41,15 @@ def _counts(ws: Workspace) -> tuple[int, ...]:
     with ws.db.session() as s:
         return tuple(
             s.scalar(select(func.count()).select_from(m))  # type: ignore[misc]
-            for m in (Programme, SupportPackage, SupportItem, Allocation, Activity, IndicatorValue, Transition)
+            for m in (
+                Programme,
+                SupportPackage,
+                SupportItem,
+                Allocation,
+                Activity,
+                IndicatorValue,
+                Transition,
+            )
         )
 
 
@@ -102,16 +110,23 @@ def test_a_programme_walks_from_receipt_to_completion(centre) -> None:
         with pytest.raises(TransitionError):  # F13 needs planned activities
             prog.transition(s, admin, pid, "start_execution")
         act = prog.add_activity(
-            s, admin, pid, prog.ActivityInput("دورهٔ آموزش بازاریابی", "اتاق بازرگانی", "1405/06/01", "1405/08/30")
+            s,
+            admin,
+            pid,
+            prog.ActivityInput("دورهٔ آموزش بازاریابی", "اتاق بازرگانی", "1405/06/01", "1405/08/30"),
         )
         prog.transition(s, admin, pid, "start_execution")
         prog.update_activity(
             s, admin, act.id, prog.ActivityInput(act.title, act.responsible, "1405/06/01", "1405/08/30", "۶۰")
         )
         ind = prog.add_indicator(s, admin, pid, prog.IndicatorInput("صادرات خوشه", "هزار دلار", "1200"))
-        prog.set_value(s, admin, prog.ValueInput(ind.id, "۱۴۰۵-Q2", "1500", "1350", "عقب‌ماندگی در بازار عراق"))
+        prog.set_value(
+            s, admin, prog.ValueInput(ind.id, "۱۴۰۵-Q2", "1500", "1350", "عقب‌ماندگی در بازار عراق")
+        )
         prog.set_value(s, admin, prog.ValueInput(ind.id, "1405-Q3", "1600", "", ""))
-        prog.set_value(s, admin, prog.ValueInput(ind.id, "1405-q2", "1500", "1420", ""))  # same period: updated
+        prog.set_value(
+            s, admin, prog.ValueInput(ind.id, "1405-q2", "1500", "1420", "")
+        )  # same period: updated
         prog.transition(s, admin, pid, "complete")
     with ws.db.session() as s:
         rows = prog.monitoring(s, pid)
@@ -130,7 +145,9 @@ def test_a_programme_walks_from_receipt_to_completion(centre) -> None:
         history = prog.history(s, pid)
         assert [h.f_code for h in history] == ["F9-1", "F9-3", "F10", "F11", "F12", "F13", "F13"]
         assert history[1].minutes_number and history[3].minutes_number
-        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity_id == pid)) == 1 + 7
+        assert (
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity_id == pid)) == 1 + 7
+        )
 
 
 def test_bad_input_is_refused_field_by_field_and_saves_nothing(centre) -> None:
@@ -173,7 +190,9 @@ def test_bad_input_is_refused_field_by_field_and_saves_nothing(centre) -> None:
         assert prog.parse_period("1405-Q5") is None and prog.parse_period("1405/Q1") == "1405-Q1"
 
 
-def test_roles_and_offices_are_checked_in_the_service(centre, central_demo, workspace, province_admin) -> None:
+def test_roles_and_offices_are_checked_in_the_service(
+    centre, central_demo, workspace, province_admin
+) -> None:
     ws, admin = centre
     pid = _programme(ws, admin)
     with ws.db.session() as s:

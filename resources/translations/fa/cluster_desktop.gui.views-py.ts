@@ -55,6 +55,14 @@
         <translation>پروانه‌های تأیید خوشه</translation>
     </message>
     <message>
+        <source>Development programmes and support packages</source>
+        <translation>طرح‌های توسعه‌ای و بسته‌های حمایتی</translation>
+    </message>
+    <message>
+        <source>Execution and monitoring</source>
+        <translation>اجرا و پایش</translation>
+    </message>
+    <message>
         <source>Bundles and trusted offices</source>
         <translation>بسته‌ها و دفترهای مورد اعتماد</translation>
     </message>

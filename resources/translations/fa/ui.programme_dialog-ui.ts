@@ -1,0 +1,42 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Development programme</source>
+        <translation>طرح توسعه‌ای</translation>
+    </message>
+    <message>
+        <source>A development programme proposed by a natural or legal person or a cluster development agent (F9), for a cluster in the databank.</source>
+        <translation>طرح توسعه‌ای که شخص حقیقی یا حقوقی یا عامل توسعهٔ خوشه برای خوشه‌ای از بانک اطلاعات پیشنهاد کرده است (F9).</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>خوشه</translation>
+    </message>
+    <message>
+        <source>Title of the programme</source>
+        <translation>عنوان طرح</translation>
+    </message>
+    <message>
+        <source>Proposer</source>
+        <translation>پیشنهاددهنده</translation>
+    </message>
+    <message>
+        <source>Kind of proposer</source>
+        <translation>نوع پیشنهاددهنده</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>تاریخ دریافت</translation>
+    </message>
+    <message>
+        <source>Budget asked for (rial)</source>
+        <translation>اعتبار موردنیاز (ریال)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>شرح</translation>
+    </message>
+</context>
+</TS>

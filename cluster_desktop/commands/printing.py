@@ -48,6 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     rp.add_argument("--level", choices=["province", "central"], help="which score ranks")
     rp.add_argument("out", metavar="OUT.pdf", type=Path)
     rp.set_defaults(handler=run_ranking)
+    gp = psub.add_parser("programme", help="the monitoring report of a development programme (centre)")
+    gp.add_argument("programme", metavar="PROGRAMME_ID", help="programme id (or its first 8 characters)")
+    gp.add_argument("out", metavar="OUT.pdf", type=Path)
+    gp.set_defaults(handler=run_programme)
     xp = psub.add_parser("matrix", help="the responsibility matrix of the programme")
     xp.add_argument("out", metavar="OUT.pdf", type=Path)
     xp.set_defaults(handler=run_matrix)
@@ -112,5 +116,13 @@ def run_matrix(args: argparse.Namespace, cli: Cli) -> int:
     out = _out(args.out)
     with cli.workspace().db.session() as s:
         printing.print_matrix(s, reader(cli, s), out)
+        s.rollback()
+    return _done(out)
+
+
+def run_programme(args: argparse.Namespace, cli: Cli) -> int:
+    out = _out(args.out)
+    with cli.workspace().db.session() as s:
+        printing.print_programme(s, reader(cli, s), args.programme, out)
         s.rollback()
     return _done(out)

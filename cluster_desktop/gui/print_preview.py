@@ -168,6 +168,11 @@ DOCUMENTS: dict[str, tuple[Render, str, str]] = {
     "license": (printing.print_license, QT_TRANSLATE_NOOP("print_preview", "License"), "license.pdf"),
     "minutes": (printing.print_minutes, QT_TRANSLATE_NOOP("print_preview", "Minutes"), "minutes.pdf"),
     "ranking": (printing.print_ranking, QT_TRANSLATE_NOOP("print_preview", "Ranking report"), "ranking.pdf"),
+    "programme": (
+        printing.print_programme,
+        QT_TRANSLATE_NOOP("print_preview", "Programme monitoring report"),
+        "programme-report.pdf",
+    ),
     "matrix": (
         printing.print_matrix,
         QT_TRANSLATE_NOOP("print_preview", "Responsibility matrix"),

@@ -44,6 +44,8 @@ from . import prompts
 from .central_tables import Column, RowsModel, select_row
 from .context import AppContext
 from .decision_dialog import DecisionDialog
+from .operation import Operation
+from .print_preview import preview_document
 from .uiloader import find, load_ui
 from .widgets import FieldErrors, JalaliDateEdit
 
@@ -355,6 +357,7 @@ class ProgrammesView(QWidget):
                 "edit_activity_button",
                 "add_indicator_button",
                 "set_value_button",
+                "print_button",
             )
         }
         b = self.buttons
@@ -367,6 +370,9 @@ class ProgrammesView(QWidget):
         b["edit_activity_button"].clicked.connect(self.edit_activity)
         b["add_indicator_button"].clicked.connect(lambda: self.open_entry("indicator"))
         b["set_value_button"].clicked.connect(self.record_value)
+        b["print_button"].clicked.connect(self.print_report)
+        b["print_button"].setToolTip(self.tr("Preview, print or save as PDF"))
+        self.operation: Operation | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
@@ -759,6 +765,11 @@ class ProgrammesView(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def print_report(self) -> None:
+        """The programme's monitoring report (F14) in the print preview."""
+        if self.current_id is not None:
+            self.operation = preview_document(self, self.ctx, "programme", self.current_id)
 
     def _selected(self, table: QTableView, model: RowsModel) -> Any:
         index = table.currentIndex()

@@ -39,6 +39,7 @@ from cluster_desktop.printing.documents import (
     build_minutes,
     build_nomination,
     build_plan,
+    build_programme_report,
     build_ranking,
     build_sheets,
     build_summary,
@@ -50,6 +51,7 @@ from cluster_desktop.printing.documents import matrix as mx
 from cluster_desktop.printing.documents import minutes as mn
 from cluster_desktop.printing.documents import nomination as nom
 from cluster_desktop.printing.documents import plan as pl
+from cluster_desktop.printing.documents import programme as pr
 from cluster_desktop.printing.documents import ranking as rk
 from cluster_desktop.store.models import (
     Attendance,
@@ -76,6 +78,7 @@ from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import public_key_from_b64
 
 from . import evaluations, plans
+from . import programmes as prog
 from .actor import Actor
 from .licenses import QR_PREFIX, qr_text, verify_license_text
 from .users import local_office
@@ -125,6 +128,10 @@ def find_dossier(session: Session, ident: str) -> Dossier:
 
 def find_meeting(session: Session, ident: str) -> Meeting:
     return _by_id(session, Meeting, ident, "جلسه", "meeting")
+
+
+def find_programme(session: Session, ident: str) -> Programme:
+    return _by_id(session, Programme, ident, "طرح توسعه‌ای", "development programme")
 
 
 def letterhead(session: Session, office_id: str) -> doc.Letterhead:
@@ -545,6 +552,63 @@ def print_minutes(session: Session, actor: Actor, meeting_id: str, target: Any) 
     """The minutes of a working-group meeting with the dossier decisions that cite it."""
     data = minutes_data(session, actor, meeting_id)
     write_pdf(target, lambda out: build_minutes(data, out))
+
+
+# ----------------------------------------------------------------------------- programme (F14)
+
+
+def programme_data(session: Session, actor: Actor, programme_id: str) -> pr.ProgrammeReportData:
+    office = _reader(session, actor)
+    programme_id = find_programme(session, programme_id).id
+    h = prog.header(session, programme_id)
+    kind_fa = prog.PROPOSER_KINDS.get(h.proposer_kind, ("", ""))[0]
+    return pr.ProgrammeReportData(
+        letterhead=letterhead(session, office.id),
+        title=h.title,
+        cluster_name=h.cluster_name,
+        province=h.province_fa,
+        proposer=h.proposer_name,
+        proposer_kind=kind_fa,
+        state=PROGRAMME_STATE_TITLES.get(h.state, (h.state, ""))[0],
+        submitted_on=h.submitted_on,
+        budget_rial=h.budget_rial,
+        description=h.description,
+        package_notified_on=h.package_notified_on,
+        items=[
+            pr.ItemLine(i.title, i.organization_fa, i.amount_rial, i.allocated_rial)
+            for i in prog.item_rows(session, programme_id)
+        ],
+        allocations=[
+            pr.AllocationLine(a.allocated_on, a.item_title, a.organization_fa, a.amount_rial, a.reference)
+            for a in prog.allocation_rows(session, programme_id)
+        ],
+        activities=[
+            pr.ActivityLine(a.title, a.responsible, a.starts_on, a.ends_on, a.progress_percent)
+            for a in prog.activities(session, programme_id)
+        ],
+        indicators=[
+            pr.IndicatorLine(r.title, r.unit, r.baseline, r.period, r.target, r.actual, r.feedback)
+            for r in prog.monitoring(session, programme_id)
+        ],
+        steps=[
+            pr.StepLine(
+                t.at,
+                _action_fa(t.action, programme=True, f_code=t.f_code),
+                t.f_code,
+                PROGRAMME_STATE_TITLES.get(t.to_state, (t.to_state, ""))[0],
+                t.minutes_number,
+                t.comment,
+            )
+            for t in prog.history(session, programme_id)
+        ],
+        printed_on=today(),
+    )
+
+
+def print_programme(session: Session, actor: Actor, programme_id: str, target: Any) -> None:
+    """The monitoring report of a development programme: package, allocations, execution, indicators."""
+    data = programme_data(session, actor, programme_id)
+    write_pdf(target, lambda out: build_programme_report(data, out))
 
 
 # ----------------------------------------------------------------------------- license

@@ -330,3 +330,17 @@ def test_main_window_verifies_a_license(centre, qtbot, asked) -> None:
     # choosing it again brings the same dialog forward
     action.trigger()
     assert window.findChildren(LicenseVerifyDialog) == [dialog]
+
+
+def test_programme_view_previews_its_monitoring_report(qtbot, fa_app, central_demo, tmp_path: Path) -> None:
+    from cluster_desktop.gui.programmes import monitoring_view
+
+    ws, actor = central_demo("secretary")
+    view = monitoring_view(AppContext(ws, actor, "fa"))
+    qtbot.addWidget(view)
+    running = next(r for r in view.model.rows if r.state == "in_execution")
+    assert view.select_programme(running.id)
+    qtbot.mouseClick(view.buttons["print_button"], Qt.MouseButton.LeftButton)
+    text = pdf_text(wait_preview(qtbot, view), tmp_path)
+    assert normalise(f"گزارش پایش طرح توسعه‌ای «{running.title}»") in text
+    assert normalise(running.cluster_name) in text and "پایش: هدف در برابر عملکرد (F14)" in text

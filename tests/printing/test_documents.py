@@ -35,7 +35,7 @@ from cluster_desktop.services.demo import fill_demo
 from cluster_desktop.services.licenses import qr_text
 from cluster_desktop.services.office import OfficeSetup, setup_office
 from cluster_desktop.services.workspace import Workspace
-from cluster_desktop.store.models import Dossier, Evaluation, License, Meeting, Transition, User
+from cluster_desktop.store.models import Dossier, Evaluation, License, Meeting, Programme, Transition, User
 from tests.conftest import PASSWORD
 from tests.printing.pdftext import extract_logical, normalise
 
@@ -236,6 +236,33 @@ def test_minutes_with_attendees_and_decisions(centre: Office, tmp_path: Path) ->
     has(text, "مقرر شد دبیرخانه نتایج را به خوشه‌ها اعلام کند.", "امضای حاضران", "سازمان توسعه تجارت ایران")
 
 
+def test_programme_monitoring_report(centre: Office, tmp_path: Path, no_io: list[str]) -> None:
+    from cluster_desktop.services import programmes as prog
+
+    with centre.session() as s:
+        p = s.scalar(select(Programme).where(Programme.state == "in_execution"))
+        assert p is not None
+        rows = prog.monitoring(s, p.id)
+        behind = next(r for r in rows if r.gap is not None and r.gap < 0)
+        items = prog.item_rows(s, p.id)
+        # a hostile indicator and feedback print literally
+        ind = prog.add_indicator(s, centre.admin, p.id, prog.IndicatorInput("<img src=a.png>", "AT&T"))
+        prog.set_value(
+            s, centre.admin, prog.ValueInput(ind.id, "1405-Q2", "10", "7", "<font size=40>VOID</font>")
+        )
+        out = tmp_path / "programme.pdf"
+        printing.print_programme(s, centre.viewer(), p.id[:8], out)
+        title, cluster = p.title, prog.header(s, p.id).cluster_name
+        s.rollback()
+    assert no_io == []
+    text = assert_clean_pdf(out)
+    has(text, f"گزارش پایش طرح توسعه‌ای «{title}»", cluster, "در حال اجرا", "بستهٔ حمایتی تخصصی (F10، F11)")
+    has(text, items[0].title, items[0].organization_fa, "تخصیص منابع (F12)", "اجرا (F13)")
+    has(text, behind.title, doc.fa_int(behind.target), "−" + doc.fa_int(-behind.gap), "عقب‌تر از هدف")
+    has(text, "<img src=a.png>", "<font size=40>VOID</font>", "AT&T", "۱۴۰۵، فصل ۲", "−۳")
+    has(text, "تأیید و ابلاغ بسته حمایتی", "F11", "صفحه ۱ از")
+
+
 def test_license_certificate_carries_its_qr_text(centre: Office, tmp_path: Path) -> None:
     did = dossier(centre, "licensed")
     out = tmp_path / "license.pdf"
@@ -419,6 +446,7 @@ def test_cli_print_commands_write_pdfs(centre: Office, tmp_path: Path) -> None:
     approved = dossier(centre, "approved")
     with centre.session() as s:
         meeting = s.scalar(select(Transition.meeting_id).where(Transition.meeting_id.is_not(None)))
+        programme = s.scalar(select(Programme.id).order_by(Programme.created_at))
     commands = {
         "nomination": ["nomination", licensed[:8]],
         "plan": ["plan", licensed],
@@ -428,6 +456,7 @@ def test_cli_print_commands_write_pdfs(centre: Office, tmp_path: Path) -> None:
         "minutes": ["minutes", meeting],
         "ranking": ["ranking", "--province", "IR-10"],
         "matrix": ["matrix"],
+        "programme": ["programme", programme[:8]],
     }
     from cluster_desktop.cli import main
 

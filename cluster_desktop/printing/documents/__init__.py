@@ -10,6 +10,7 @@ from .matrix import build_matrix
 from .minutes import build_minutes
 from .nomination import build_nomination
 from .plan import build_plan
+from .programme import build_programme_report
 from .ranking import build_ranking
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "build_minutes",
     "build_nomination",
     "build_plan",
+    "build_programme_report",
     "build_ranking",
     "build_sheets",
     "build_summary",

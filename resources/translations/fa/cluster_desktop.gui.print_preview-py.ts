@@ -54,6 +54,10 @@
         <translation>گزارش رتبه‌بندی</translation>
     </message>
     <message>
+        <source>Programme monitoring report</source>
+        <translation>گزارش پایش طرح توسعه‌ای</translation>
+    </message>
+    <message>
         <source>Responsibility matrix</source>
         <translation>ماتریس وظایف</translation>
     </message>

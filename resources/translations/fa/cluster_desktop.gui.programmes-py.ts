@@ -65,6 +65,10 @@
         <translation>اجرا و پایش</translation>
     </message>
     <message>
+        <source>Preview, print or save as PDF</source>
+        <translation>پیش‌نمایش، چاپ یا ذخیره به صورت PDF</translation>
+    </message>
+    <message>
         <source>%1, quarter %2</source>
         <translation>%1، فصل %2</translation>
     </message>

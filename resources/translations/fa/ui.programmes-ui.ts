@@ -19,6 +19,10 @@
         <translation>ویرایش طرح…</translation>
     </message>
     <message>
+        <source>Monitoring report…</source>
+        <translation>گزارش پایش…</translation>
+    </message>
+    <message>
         <source>Support package (F10, F11)</source>
         <translation>بستهٔ حمایتی (F10، F11)</translation>
     </message>

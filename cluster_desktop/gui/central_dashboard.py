@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from cluster_desktop.domain.jalali import format_jalali, format_jalali_datetime
 from cluster_desktop.domain.numbers import to_persian_digits
-from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.domain.workflow import PROGRAMME_STATE_TITLES, DossierState
 from cluster_desktop.services import central
+from cluster_desktop.services import programmes as prog
 
 from .central_tables import Column, RowsModel, fa_num, fa_score
 from .context import AppContext
@@ -94,9 +95,7 @@ class CentralDashboardView(QWidget):
             lambda i: self.show_province(self.model.row_at(i.row()).code)
         )
         self.waiting_list = find(self.ui, QListWidget, "waiting_list")
-        self.waiting_list.itemActivated.connect(
-            lambda it: ctx.open_dossier.emit(it.data(Qt.ItemDataRole.UserRole))
-        )
+        self.waiting_list.itemActivated.connect(self.open_waiting)
         self.meetings_list = find(self.ui, QListWidget, "meetings_list")
         find(self.ui, QPushButton, "review_button").clicked.connect(lambda: ctx.navigate.emit("review"))
         find(self.ui, QPushButton, "group_button").clicked.connect(lambda: ctx.navigate.emit("working-group"))
@@ -110,6 +109,7 @@ class CentralDashboardView(QWidget):
         with self.ctx.session() as s:
             d = central.dashboard(s, self.ctx.actor)
             waiting = central.review_queue(s, self.ctx.actor)
+            programmes = prog.awaiting_group(s)
         self.data = d
         active = [p for p in d.provinces if p.dossiers or p.bundles_imported or p.sent_sequence]
         self.model.set_rows(sorted(active, key=lambda p: -p.dossiers))
@@ -127,6 +127,7 @@ class CentralDashboardView(QWidget):
             ("licensed", d.licenses.get("valid", 0)),
             ("initial", d.initial_list),
             ("members", d.central_members),
+            ("programmes", len(programmes)),
         ):
             find(self.ui, QLabel, f"{key}_value").setText(n(value))
         fa = self.ctx.lang == "fa"
@@ -137,7 +138,16 @@ class CentralDashboardView(QWidget):
             item = QListWidgetItem(text.replace("%3", score))
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.waiting_list.addItem(item)
-        if not waiting:
+        for p in programmes[:20]:
+            item = QListWidgetItem(
+                self.tr("Development programme: %1 — %2 (%3)")
+                .replace("%1", p.title)
+                .replace("%2", p.cluster_name)
+                .replace("%3", PROGRAMME_STATE_TITLES[p.state][0 if fa else 1])
+            )
+            item.setData(Qt.ItemDataRole.UserRole, f"programme:{p.id}")
+            self.waiting_list.addItem(item)
+        if not waiting and not programmes:
             self.waiting_list.addItem(self.tr("Nothing waits for the working group."))
         self.meetings_list.clear()
         for m in d.meetings:
@@ -153,6 +163,20 @@ class CentralDashboardView(QWidget):
             self.meetings_list.addItem(text)
         if not d.meetings:
             self.meetings_list.addItem(self.tr("No meeting is recorded yet."))
+
+    def open_waiting(self, item: QListWidgetItem) -> None:
+        """A dossier opens its page; a programme opens in the programmes view."""
+        ident = item.data(Qt.ItemDataRole.UserRole)
+        if not ident:
+            return
+        if not str(ident).startswith("programme:"):
+            self.ctx.open_dossier.emit(ident)
+            return
+        win = self.window()
+        view = win.show_view("programmes") if hasattr(win, "show_view") else None
+        if view is not None and hasattr(view, "select_programme"):
+            view.state_combo.setCurrentIndex(0)
+            view.select_programme(str(ident).partition(":")[2])
 
     def show_province(self, code: str) -> None:
         """Open the national list filtered to one province."""

@@ -945,3 +945,12 @@ def header(session: Session, programme_id: str) -> ProgrammeHeader:
         package.status if package else None,
         package.notified_on if package else None,
     )
+
+
+# Programmes on the central working group's table: a decision on the programme (F9-3) or its package (F11).
+AWAITING_GROUP = frozenset({P.REFERRED_TO_CENTER, P.PACKAGE_PROPOSED})
+
+
+def awaiting_group(session: Session) -> list[ProgrammeRow]:
+    """Programmes waiting for a decision of the central working group, oldest first."""
+    return sorted(programme_rows(session, states=AWAITING_GROUP), key=lambda r: (r.submitted_on, r.id))

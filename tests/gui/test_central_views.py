@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton
 from sqlalchemy import select
 
+from cluster_desktop.domain.numbers import to_latin_digits
 from cluster_desktop.gui import licenses_view, password_dialog
 from cluster_desktop.gui.central_dashboard import CentralDashboardView
 from cluster_desktop.gui.central_tables import select_row
@@ -42,7 +43,13 @@ def test_dashboard_shows_persian_counts_per_province(cctx, qtbot) -> None:
     first = view.model.index(0, 0).data()
     assert first and not first.isascii()
     assert "۱۴" in view.findChild(QLabel, "members_value").text()  # every F1-1 agency seated
-    assert view.waiting_list.count() == view.data.waiting_review
+    ids = [
+        str(view.waiting_list.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(view.waiting_list.count())
+    ]
+    programmes = [i for i in ids if i.startswith("programme:")]
+    assert len(ids) - len(programmes) == view.data.waiting_review  # the dossiers, then the programmes
+    assert len(programmes) == int(to_latin_digits(view.findChild(QLabel, "programmes_value").text()))
     assert "صورتجلسه" in view.meetings_list.item(0).text()
 
 

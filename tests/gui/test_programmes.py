@@ -196,3 +196,26 @@ def test_a_viewer_gets_no_steps_and_the_service_refuses_changes(fa_app, central_
     type_text(entry.w["indicator_unit_edit"], "نفر")
     ok(entry)
     assert entry.isVisible() and "اجازه" in error_text(entry, "form")
+
+
+def test_the_national_dashboard_lists_programmes_waiting_and_opens_them(cctx, qtbot) -> None:
+    from PySide6.QtWidgets import QListWidget
+
+    from cluster_desktop.gui.mainwindow import MainWindow
+
+    win = MainWindow(cctx)
+    qtbot.addWidget(win)
+    dashboard = win.show_view("central-dashboard")
+    with cctx.session() as s:
+        waiting = prog.awaiting_group(s)
+    assert {r.state for r in waiting} == {"referred_to_center", "package_proposed"}
+    assert dashboard.findChild(QLabel, "programmes_value").text() == f"{len(waiting):,}".translate(
+        str.maketrans("0123456789,", "۰۱۲۳۴۵۶۷۸۹٬")
+    )
+    listing = dashboard.findChild(QListWidget, "waiting_list")
+    items = [listing.item(i) for i in range(listing.count())]
+    item = next(i for i in items if str(i.data(Qt.ItemDataRole.UserRole)).startswith("programme:"))
+    assert item.text().startswith("طرح توسعه‌ای: ")
+    dashboard.open_waiting(item)
+    view = win.views["programmes"]
+    assert win.tabs.currentWidget() is view and view.current_id == waiting[0].id

@@ -47,6 +47,10 @@
         <translation>%1 — %2 (امتیاز استانی %3)</translation>
     </message>
     <message>
+        <source>Development programme: %1 — %2 (%3)</source>
+        <translation>طرح توسعه‌ای: %1 — %2 (%3)</translation>
+    </message>
+    <message>
         <source>Nothing waits for the working group.</source>
         <translation>پرونده‌ای در انتظار کارگروه نیست.</translation>
     </message>

@@ -31,6 +31,10 @@
         <translation>در لیست اولیهٔ مرکز</translation>
     </message>
     <message>
+        <source>Development programmes waiting for the group</source>
+        <translation>طرح‌های توسعه‌ای در انتظار کارگروه</translation>
+    </message>
+    <message>
         <source>Central working-group members</source>
         <translation>اعضای کارگروه مرکز</translation>
     </message>

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from cluster_desktop.domain.errors import DomainError, ValidationError
 from cluster_desktop.domain.jalali import format_jalali, today
 from cluster_desktop.services import central_registers as registers
-from cluster_desktop.services.licenses import DEFAULT_VALIDITY_YEARS, LicenseInput
+from cluster_desktop.services.licenses import LicenseInput, default_validity
 
 from . import password_dialog, prompts
 from .central_tables import Column, RowsModel, fa_date, fa_num, select_row
@@ -59,7 +59,7 @@ class LicenseIssueDialog(QDialog):
         self.errors = FieldErrors(self.ui)
         issued = today()
         self.issued_on_edit.set_date(issued)
-        self.valid_until_edit.set_date(_default_validity(issued))
+        self.valid_until_edit.set_date(default_validity(issued))
         buttons = find(self.ui, QDialogButtonBox, "buttons")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Issue and sign"))
@@ -92,15 +92,6 @@ class LicenseIssueDialog(QDialog):
             self.errors.show(e)
             return
         self.accept()
-
-
-def _default_validity(issued):  # type: ignore[no-untyped-def]
-    from datetime import timedelta
-
-    try:
-        return issued.replace(year=issued.year + DEFAULT_VALIDITY_YEARS) - timedelta(days=1)
-    except ValueError:  # 29 February
-        return issued.replace(year=issued.year + DEFAULT_VALIDITY_YEARS, day=28)
 
 
 class LicensesView(QWidget):

@@ -70,6 +70,14 @@ def register(session: Session, actor: Actor, dossier_id: str, *, note: str = "")
     return entry
 
 
+def default_validity(issued: date) -> date:
+    """The last day of a license issued on ``issued``: three years on, less a day (28 Feb for 29 Feb)."""
+    try:
+        return issued.replace(year=issued.year + DEFAULT_VALIDITY_YEARS) - timedelta(days=1)
+    except ValueError:  # 29 February, and the year three on is not a leap year
+        return issued.replace(year=issued.year + DEFAULT_VALIDITY_YEARS, day=28)
+
+
 def canonical(obj: dict[str, Any]) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
@@ -105,7 +113,7 @@ def issue_license(
         forms.jalali(c, data.issued_on, "issued_on", "تاریخ صدور", "Issue date", required=False) or today()
     )
     valid = forms.jalali(c, data.valid_until, "valid_until", "اعتبار تا", "Valid until", required=False)
-    valid = valid or issued.replace(year=issued.year + DEFAULT_VALIDITY_YEARS) - timedelta(days=1)
+    valid = valid or default_validity(issued)
     if valid <= issued:
         c.add(
             "valid_until",

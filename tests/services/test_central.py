@@ -202,3 +202,12 @@ def test_a_central_decision_without_minutes_is_refused(centre) -> None:
     with pytest.raises(PermissionDenied), ws.db.session() as s:  # an evaluator may not decide
         workflow.transition(s, replace(admin, role=Role.EVALUATOR), review, "reject_central", comment="x")
     assert _snapshot(ws) == before
+
+
+def test_a_license_issued_on_29_february_is_valid_to_the_28th_three_years_on() -> None:
+    from datetime import date
+
+    from cluster_desktop.services.licenses import default_validity
+
+    assert default_validity(date(2028, 2, 29)) == date(2031, 2, 28)
+    assert default_validity(date(2026, 11, 28)) == date(2029, 11, 27)

@@ -54,7 +54,40 @@ P = ProgrammeState
 PHASE3_STATES = frozenset({P.RESOURCES_ALLOCATED, P.IN_EXECUTION, P.COMPLETED})
 
 
-class ProgrammeDialog(QDialog):
+class _FormDialog(QDialog):
+    """A form that asks before closing with unsaved edits (save, discard or stay)."""
+
+    dirty = False
+
+    def watch_edits(self) -> None:
+        """Count any later typing or choice in the form as an edit (call after filling it)."""
+        self.dirty = False
+        for line in self.findChildren(QLineEdit):
+            line.textEdited.connect(self._edited)
+        for text in self.findChildren(QPlainTextEdit):
+            text.textChanged.connect(self._edited)
+        for combo in self.findChildren(QComboBox):
+            combo.activated.connect(self._edited)
+        for date in self.findChildren(JalaliDateEdit):
+            date.edited.connect(self._edited)
+
+    def _edited(self, *_args: object) -> None:
+        self.dirty = True
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.dirty:
+            answer = prompts.save_discard_cancel(self, self.windowTitle())
+            if answer == "cancel" or answer == "save":
+                if answer == "save":
+                    self.save()  # accepted when saved; its messages shown when refused
+                return
+        super().reject()
+
+
+class ProgrammeDialog(_FormDialog):
     """Record a programme received by the centre (F9), or edit one still under review."""
 
     def __init__(
@@ -111,6 +144,7 @@ class ProgrammeDialog(QDialog):
         ok.setObjectName("save_button")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.watch_edits()
 
     def data(self) -> prog.ProgrammeInput:
         return prog.ProgrammeInput(
@@ -133,11 +167,12 @@ class ProgrammeDialog(QDialog):
         except DomainError as e:
             self.errors.show(e)
             return False
+        self.dirty = False
         self.accept()
         return True
 
 
-class EntryDialog(QDialog):
+class EntryDialog(_FormDialog):
     """One of the programme's details: a support item, an allocation, an activity, an indicator or a
     period's target and actual. ``kind`` picks the page; OK saves through the service."""
 
@@ -232,6 +267,7 @@ class EntryDialog(QDialog):
         ok.setObjectName("save_button")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.watch_edits()
 
     def set_value_row(self, row: prog.MonitoringRow) -> None:
         """Start from an existing period's values (to record its actual later)."""
@@ -244,6 +280,7 @@ class EntryDialog(QDialog):
         if row.actual is not None:
             self.w["value_actual_edit"].setText(str(row.actual))
         self.w["value_feedback_edit"].setPlainText(row.feedback)
+        self.dirty = False  # filled in for the user, not edited yet
 
     def save(self) -> bool:
         w, actor, pid = self.w, self.ctx.actor, self.programme_id
@@ -310,6 +347,7 @@ class EntryDialog(QDialog):
         except DomainError as e:
             self.errors.show(e)
             return False
+        self.dirty = False
         self.accept()
         return True
 

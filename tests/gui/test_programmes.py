@@ -219,3 +219,26 @@ def test_the_national_dashboard_lists_programmes_waiting_and_opens_them(cctx, qt
     dashboard.open_waiting(item)
     view = win.views["programmes"]
     assert win.tabs.currentWidget() is view and view.current_id == waiting[0].id
+
+
+def test_closing_a_form_with_unsaved_edits_asks_first(cctx, qtbot, asked) -> None:
+    view = ProgrammesView(cctx)
+    qtbot.addWidget(view)
+    before = count(cctx, Programme)
+    qtbot.mouseClick(view.buttons["new_button"], Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    dialog.reject()  # nothing typed: closes without asking
+    assert not dialog.isVisible() and asked.said("unsaved") == []
+    qtbot.mouseClick(view.buttons["new_button"], Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    type_text(dialog.title_edit, "طرح نیمه‌کاره")
+    asked.save_answer = "cancel"
+    dialog.reject()
+    assert dialog.isVisible() and len(asked.said("unsaved")) == 1  # stays open with the text
+    assert dialog.title_edit.text() == "طرح نیمه‌کاره"
+    asked.save_answer = "save"  # saving an incomplete form shows why and stays open
+    dialog.reject()
+    assert dialog.isVisible() and error_text(dialog, "proposer_name") and count(cctx, Programme) == before
+    asked.save_answer = "discard"
+    dialog.reject()
+    assert not dialog.isVisible() and count(cctx, Programme) == before

@@ -30,6 +30,7 @@ TARGETS: dict[str, str] = {
     "working-group": "working_group:screenshot",
     "history": "history_view:screenshot",
     "process-steps": "screenshots:process_steps",
+    "criteria": "criteria_view:screenshot",
     "central-dashboard": "central_dashboard:screenshot",
     "national-list": "national_list:screenshot",
     "review": "review:screenshot",

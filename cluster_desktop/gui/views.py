@@ -126,6 +126,13 @@ VIEWS: list[ViewSpec] = [
         "sync", QT_TRANSLATE_NOOP("views", "Bundles and trusted offices"), "sync_view:SyncView", "registries"
     ),
     ViewSpec(
+        "criteria",
+        QT_TRANSLATE_NOOP("views", "Criteria sets and their revisions"),
+        "criteria_view:CriteriaView",
+        "registries",
+        ("F15",),
+    ),
+    ViewSpec(
         "process-steps",
         QT_TRANSLATE_NOOP("views", "Programme steps and responsibilities"),
         "process_steps:ProcessStepsView",

@@ -31,6 +31,7 @@ TARGETS: dict[str, str] = {
     "history": "history_view:screenshot",
     "process-steps": "screenshots:process_steps",
     "criteria": "criteria_view:screenshot",
+    "events": "events_view:screenshot",
     "central-dashboard": "central_dashboard:screenshot",
     "national-list": "national_list:screenshot",
     "review": "review:screenshot",

@@ -126,6 +126,13 @@ VIEWS: list[ViewSpec] = [
         "sync", QT_TRANSLATE_NOOP("views", "Bundles and trusted offices"), "sync_view:SyncView", "registries"
     ),
     ViewSpec(
+        "events",
+        QT_TRANSLATE_NOOP("views", "Training and awareness"),
+        "events_view:EventsView",
+        "registries",
+        ("F4",),
+    ),
+    ViewSpec(
         "criteria",
         QT_TRANSLATE_NOOP("views", "Criteria sets and their revisions"),
         "criteria_view:CriteriaView",

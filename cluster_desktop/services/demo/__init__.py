@@ -49,6 +49,7 @@ from .catalog import (
     PROVINCE_MEMBERS,
     TEMPLATES,
 )
+from .events import add_events
 from .exchange import centre_exchange
 from .programmes import add_programmes
 from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
@@ -557,6 +558,7 @@ def fill_demo(
             if is_central:
                 centre_exchange(s, admin, b.clock, rng)
                 add_programmes(s, b)
+            add_events(s, b.office_actor(s, admin.office_id), b.clock, rng, central=is_central)
             s.flush()
         finally:
             b.clock.remove(s)

@@ -67,6 +67,10 @@
         <translation>بسته‌ها و دفترهای مورد اعتماد</translation>
     </message>
     <message>
+        <source>Training and awareness</source>
+        <translation>فرهنگ‌سازی، آموزش و اطلاع‌رسانی</translation>
+    </message>
+    <message>
         <source>Criteria sets and their revisions</source>
         <translation>مجموعه‌های معیار و بازنگری آن‌ها</translation>
     </message>

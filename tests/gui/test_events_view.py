@@ -37,7 +37,7 @@ def test_an_event_is_recorded_edited_and_deleted_through_the_screen(ctx, qtbot, 
     assert (row.title, row.participants, row.held_on.isoformat()) == (
         "کارگاه برندسازی مشترک",
         32,
-        "2024-06-01",
+        "2026-06-02",
     )
     qtbot.mouseClick(view.findChild(QPushButton, "delete_button"), Qt.MouseButton.LeftButton)
     assert asked.said("confirm") and view.model.rowCount() == 0

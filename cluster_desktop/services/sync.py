@@ -465,7 +465,6 @@ def _run(
             return report
         if progress:
             progress(0.75, "apply")
-        im.store_attachments(bundle, ws.attachments_dir)
         applied = im.apply_records(s, bundle)
         states = im.derive_states(s, applied)
         s.expire_all()
@@ -489,6 +488,9 @@ def _run(
             bundle=bundle.manifest.bundle_id,
             sequence=bundle.manifest.sequence,
         )
+        # Files last, once every record applied: a refusal above leaves none behind (the commit at the
+        # end of this block makes the records point at them; a crash in between leaves only spare blobs).
+        im.store_attachments(bundle, ws.attachments_dir)
         deletable = acked_paths
     for p in deletable:  # acknowledged: the peer holds them now
         with contextlib.suppress(OSError):

@@ -252,8 +252,11 @@ def _coverage(lines: list[Any], manifest: Manifest) -> tuple[int, int, int]:
     return covers, part, parts
 
 
-def _check_links(session: Session, bundle: ReadBundle, sender_id: str) -> None:
-    """Every foreign key points at a record in the bundle or here; owned links at the sender's."""
+def _check_links(session: Session, bundle: ReadBundle, sender_id: str, sender_kind: str) -> None:
+    """Every foreign key points at a record in the bundle or here; owned links at the sender's.
+
+    A transition's dossier is an owned link for a province: the centre decides on the provinces'
+    dossiers, but a province takes steps only on its own."""
     in_bundle = {t: {r["id"] for r in rows} for t, rows in bundle.records.items()}
     wanted: dict[str, set[str]] = {}
     for table, rows in bundle.records.items():
@@ -291,7 +294,12 @@ def _check_links(session: Session, bundle: ReadBundle, sender_id: str) -> None:
                         fa="رکوردی در بسته به رکوردی اشاره می‌کند که نه در این دفتر هست و نه در بسته.",
                         en="A record in the bundle points at a record that is neither here nor in the bundle.",
                     )
-                if link.owned and found[link.table][target] != sender_id:
+                owned = link.owned or (
+                    table == "transitions"
+                    and link.column == "dossier_id"
+                    and sender_kind == OfficeKind.PROVINCE.value
+                )
+                if owned and found[link.table][target] != sender_id:
                     raise foreign_owner(
                         table, f"{link.column} → {link.table} {target} belongs to another office"
                     )
@@ -441,7 +449,7 @@ def read_bundle(
             "cover them; import them first (the sender keeps them until acknowledged).",
         )
     _progress(progress, 0.7, "records")
-    _check_links(session, bundle, manifest.sender.office_id)
+    _check_links(session, bundle, manifest.sender.office_id, sender_kind)
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
     for table, rows in records.items():
         spec = BY_NAME[table]
@@ -472,6 +480,7 @@ class Applied:
     new_transitions: dict[str, list[dict[str, Any]]]  # dossier id -> transitions inserted
     applied_ids: dict[str, set[str]]
     sender: str = ""
+    added_ids: dict[str, set[str]] = field(default_factory=dict)  # records new to this office
     opened: dict[str, str] = field(default_factory=dict)  # province: plan request id -> dossier opened
     folded: dict[str, str] = field(default_factory=dict)  # centre: initial-list entry -> province dossier
 
@@ -496,6 +505,11 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
     sender = bundle.manifest.sender.office_id
     local = bundle.manifest.recipient.office_id
     groups = classify(bundle)
+    if bundle.manifest.kind is BundleKind.PROVINCE_SUBMISSION:
+        # A dossier new to the centre was never received here, whatever the province's copy says:
+        # it lands as sent, and the centre's own "receive" follows (the centre's states are its own).
+        for r in groups.get("dossiers", {}).get("add", []):
+            r["state"] = DossierState.SENT_TO_CENTER.value
     # Before the province's cluster arrives: the centre's entry for it holds the same name.
     entries = _take_initial_entries(session, groups.get("dossiers", {}).get("add", []), local)
     # A parent not older than ours comes with its whole child set; children it no longer has go.
@@ -551,9 +565,10 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
     for r in groups.get("transitions", {}).get("add", []):
         new_transitions.setdefault(r["dossier_id"], []).append(r)
     applied = {t: {r["id"] for r in g["add"] + g["update"]} for t, g in groups.items()}
+    added = {t: {r["id"] for r in g["add"]} for t, g in groups.items()}
     folded = _fold_initial_entries(session, entries)
     opened = open_requested(session, bundle.records.get("plan_requests", []), local)
-    return Applied(tables, new_transitions, applied, sender, opened, folded)
+    return Applied(tables, new_transitions, applied, sender, opened=opened, folded=folded, added_ids=added)
 
 
 # --- plan requests (F3) ------------------------------------------------------------------------
@@ -732,6 +747,7 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
     ids = sorted(applied.new_transitions)
     before: dict[str, str] = {}
     known: dict[str, Any] = {}  # the newest step the sender had already recorded, per dossier
+    earliest: dict[str, Any] = {}  # the oldest step recorded here, per dossier
     arrived = applied.applied_ids.get("transitions", set())
     for chunk in _chunks(ids):
         before.update(dict(session.execute(select(d.c.id, d.c.state).where(d.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
@@ -743,14 +759,28 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
             .group_by(tr.c.dossier_id)
         )
         known.update(dict(session.execute(q).all()))  # type: ignore[arg-type]
+        first_here = (
+            select(tr.c.dossier_id, func.min(tr.c.at))
+            .where(tr.c.dossier_id.in_(chunk), tr.c.id.not_in(arrived))
+            .group_by(tr.c.dossier_id)
+        )
+        earliest.update(dict(session.execute(first_here).all()))  # type: ignore[arg-type]
     changes: dict[str, tuple[str, str]] = {}
     updates = []
+    new_dossiers = applied.added_ids.get("dossiers", set())
     for did in ids:
-        newest = max(applied.new_transitions[did], key=lambda r: (r["at"], r["created_at"], r["id"]))
-        if did in known and newest["at"] < known[did]:
+        steps = sorted(applied.new_transitions[did], key=lambda r: (r["at"], r["created_at"], r["id"]))
+        if did in known and steps[-1]["at"] < known[did]:
             # Older than a step the sender sent before (both times from its clock): history that
-            # arrives late, e.g. the centre's plan request folded into the dossier, not a new state.
+            # arrives late, not a new state.
             continue
+        # Steps from before anything recorded here are history arriving late too (the centre's plan
+        # request, F3, folded into the province's dossier); the rest must follow on from our state.
+        recent = [r for r in steps if did not in earliest or r["at"] >= earliest[did]]
+        if not recent:
+            continue
+        _check_chain(did, recent, None if did in new_dossiers else before[did])
+        newest = recent[-1]
         changes[did] = (before[did], newest["to_state"])
         if before[did] != newest["to_state"]:
             updates.append({"b_id": did, "b_state": newest["to_state"], "b_at": newest["at"]})
@@ -763,6 +793,24 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
         )
         session.connection().execute(stmt, updates)
     return changes
+
+
+def _check_chain(dossier_id: str, steps: list[dict[str, Any]], local_state: str | None) -> None:
+    """The sender's new steps start where this office stands and follow one another: a step taken
+    from a state the dossier is no longer in here (an old decision, a forged one) is refused rather
+    than allowed to move the dossier back. ``local_state`` None: the dossier is new here."""
+    expected = local_state
+    for step in steps:
+        if expected is not None and step["from_state"] != expected:
+            raise refuse(
+                "stale_state",
+                f"بسته گامی دارد («{step['action']}») که از وضعیتی آغاز می‌شود که پرونده در این دفتر "
+                "در آن نیست؛ بسته وارد نشد تا وضعیت پرونده به عقب برنگردد.",
+                f"The bundle holds a step ('{step['action']}') taken from a state the dossier is not in "
+                "here; it was not imported, so the dossier does not move back.",
+                f"{dossier_id}: {step['from_state']} != {expected}",
+            )
+        expected = step["to_state"]
 
 
 def acknowledge(session: Session, sender_id: str, ack: int) -> list[Path]:
@@ -792,10 +840,14 @@ def store_attachments(bundle: ReadBundle, attachments_dir: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         os.close(fd)
-        shutil.copyfile(source, tmp)
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
+        try:
+            shutil.copyfile(source, tmp)
+            with open(tmp, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)  # gone already once replaced
 
 
 def log_import(

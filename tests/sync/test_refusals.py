@@ -342,3 +342,76 @@ def test_made_by_another_schema_revision(pair: Pair, genuine: Path, tmp_path: Pa
     bad = tampered(pair, genuine, tmp_path, lambda m, e: m.update(schema_revision="0003"))
     err = refused(pair.centre, bad)
     assert err.reason == "schema_revision" and "0003" in err.en and "نسخه" in err.fa
+
+
+def _forged_step(
+    template: dict[str, Any], dossier_id: str, action: str, src: str, dst: str, f_code: str
+) -> dict:
+    """A province transition like ``template`` but new: another dossier, step and a later time."""
+    import uuid
+
+    return {
+        **template,
+        "id": str(uuid.uuid4()),
+        "dossier_id": dossier_id,
+        "action": action,
+        "from_state": src,
+        "to_state": dst,
+        "f_code": f_code,
+        "meeting_id": None,
+        "minutes_number": "",
+        "comment": "",
+        "at": "2099-01-01T08:00:00.000000Z",
+        "created_at": "2099-01-01T08:00:00.000000Z",
+        "updated_at": "2099-01-01T08:00:00.000000Z",
+    }
+
+
+def test_a_province_takes_no_step_on_a_dossier_it_does_not_own(
+    pair: Pair, genuine: Path, tmp_path: Path
+) -> None:
+    from tests.sync.test_plan_requests import _initial_entry
+
+    c, p = pair.centre, pair.province
+    sync.import_bundle(c.ws, c.actor, c.keys, genuine)
+    entry_id, _request = _initial_entry(c)  # the centre's own dossier, in plan_in_progress
+    again = sync.export_bundle(p.ws, p.actor, p.keys, tmp_path / "2.bundle", full=True).files[0]
+    manifest, entries = unpack(again, c)
+    trs = rows(entries, "transitions")
+    trs.append(_forged_step(trs[0], entry_id, "submit_plan", "plan_in_progress", "plan_submitted", "F3-3"))
+    entries["records/transitions.jsonl"] = jsonl(sorted(trs, key=lambda r: r["id"]))
+    assert refused(c, craft(p.keys, c, manifest, entries, tmp_path / "x")).reason == "foreign_owner"
+
+
+def test_a_step_from_a_state_the_dossier_left_is_refused(pair: Pair, genuine: Path, tmp_path: Path) -> None:
+    from cluster_desktop.services import workflow
+
+    c, p = pair.centre, pair.province
+    sync.import_bundle(c.ws, c.actor, c.keys, genuine)
+    received = sorted(d for d, st in c.states().items() if st == "received")[0]
+    with c.ws.db.session() as s:
+        workflow.transition(s, c.actor, received, "open_central_review")
+    again = sync.export_bundle(p.ws, p.actor, p.keys, tmp_path / "2.bundle", full=True).files[0]
+    manifest, entries = unpack(again, c)
+    trs = rows(entries, "transitions")
+    # an old "send to the centre" replayed as new would move the dossier back to "received"
+    trs.append(
+        _forged_step(trs[0], received, "send_to_center", "provincially_approved", "sent_to_center", "P1-7")
+    )
+    entries["records/transitions.jsonl"] = jsonl(sorted(trs, key=lambda r: r["id"]))
+    assert refused(c, craft(p.keys, c, manifest, entries, tmp_path / "x")).reason == "stale_state"
+    assert c.states()[received] == "central_review"
+
+
+def test_a_new_dossier_lands_as_received_whatever_state_it_claims(
+    pair: Pair, genuine: Path, tmp_path: Path
+) -> None:
+    c, p = pair.centre, pair.province
+    manifest, entries = unpack(genuine, c)
+    dossiers = rows(entries, "dossiers")
+    dossiers[0]["state"] = "licensed"  # no license, no databank entry, no central decision
+    entries["records/dossiers.jsonl"] = jsonl(dossiers)
+    steps = [t for t in rows(entries, "transitions") if t["dossier_id"] != dossiers[0]["id"]]
+    entries["records/transitions.jsonl"] = jsonl(steps)  # and not one step to say how it got there
+    sync.import_bundle(c.ws, c.actor, c.keys, craft(p.keys, c, manifest, entries, tmp_path / "x"))
+    assert c.states()[dossiers[0]["id"]] == "received"

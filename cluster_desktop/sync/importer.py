@@ -512,6 +512,14 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
             r["state"] = DossierState.SENT_TO_CENTER.value
     # Before the province's cluster arrives: the centre's entry for it holds the same name.
     entries = _take_initial_entries(session, groups.get("dossiers", {}).get("add", []), local)
+    entries.update(
+        _take_same_clusters(
+            session,
+            groups.get("clusters", {}).get("add", []),
+            groups.get("dossiers", {}).get("add", []),
+            local,
+        )
+    )
     # A parent not older than ours comes with its whole child set; children it no longer has go.
     current = {
         t: {r["id"] for r in g["add"] + g["update"]}
@@ -602,6 +610,44 @@ def _take_initial_entries(
             entries[entry_id] = InitialEntry(answers[request_id], steps)
             conn.execute(delete(tr).where(tr.c.dossier_id == entry_id))
             _drop_entry(session, entry_id, cluster_id)
+    return entries
+
+
+def _take_same_clusters(
+    session: Session, clusters: list[dict[str, Any]], dossiers: list[dict[str, Any]], local: str
+) -> dict[str, InitialEntry]:
+    """At the centre: an initial-list entry for a cluster the province had already recorded itself
+    (same province, county and name) is answered by the province's own dossier of that cluster, not
+    left to collide with it; the entry's steps go to that dossier as for a request's answer."""
+    if not clusters:
+        return {}
+    c, d, tr = (BY_NAME[t].table for t in ("clusters", "dossiers", "transitions"))
+    conn = session.connection()
+    by_cluster = {r["cluster_id"]: r["id"] for r in dossiers}
+    entries: dict[str, InitialEntry] = {}
+    for r in clusters:
+        answer = by_cluster.get(r["id"])
+        if answer is None:
+            continue
+        same = conn.execute(
+            select(c.c.id).where(
+                c.c.province_code == r["province_code"],
+                c.c.county_norm == r["county_norm"],
+                c.c.name_norm == r["name_norm"],
+                c.c.owner_office_id == local,
+            )
+        ).scalar()
+        if same is None:
+            continue
+        for entry_id in conn.execute(
+            select(d.c.id).where(
+                d.c.cluster_id == same, d.c.owner_office_id == local, d.c.origin == "central"
+            )
+        ).scalars():
+            steps = [dict(x._mapping) for x in conn.execute(select(tr).where(tr.c.dossier_id == entry_id))]
+            entries[entry_id] = InitialEntry(answer, steps)
+            conn.execute(delete(tr).where(tr.c.dossier_id == entry_id))
+            _drop_entry(session, entry_id, same)
     return entries
 
 
@@ -747,7 +793,6 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
     ids = sorted(applied.new_transitions)
     before: dict[str, str] = {}
     known: dict[str, Any] = {}  # the newest step the sender had already recorded, per dossier
-    earliest: dict[str, Any] = {}  # the oldest step recorded here, per dossier
     arrived = applied.applied_ids.get("transitions", set())
     for chunk in _chunks(ids):
         before.update(dict(session.execute(select(d.c.id, d.c.state).where(d.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
@@ -759,12 +804,6 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
             .group_by(tr.c.dossier_id)
         )
         known.update(dict(session.execute(q).all()))  # type: ignore[arg-type]
-        first_here = (
-            select(tr.c.dossier_id, func.min(tr.c.at))
-            .where(tr.c.dossier_id.in_(chunk), tr.c.id.not_in(arrived))
-            .group_by(tr.c.dossier_id)
-        )
-        earliest.update(dict(session.execute(first_here).all()))  # type: ignore[arg-type]
     changes: dict[str, tuple[str, str]] = {}
     updates = []
     new_dossiers = applied.added_ids.get("dossiers", set())
@@ -774,9 +813,9 @@ def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, st
             # Older than a step the sender sent before (both times from its clock): history that
             # arrives late, not a new state.
             continue
-        # Steps from before anything recorded here are history arriving late too (the centre's plan
-        # request, F3, folded into the province's dossier); the rest must follow on from our state.
-        recent = [r for r in steps if did not in earliest or r["at"] >= earliest[did]]
+        # The centre's plan request (F3) reaches a province's dossier only folded into its history
+        # (see _fold_initial_entries): it never sets a state. The rest must follow on from our state.
+        recent = [r for r in steps if r["action"] != "request_plan"]
         if not recent:
             continue
         _check_chain(did, recent, None if did in new_dossiers else before[did])

@@ -285,3 +285,40 @@ def test_a_removed_attachment_and_central_decisions_travel_right(pair: Pair, tmp
     with centre.ws.db.session() as s:
         assert s.get(Dossier, did).state == "received"
         assert s.scalar(select(func.count()).select_from(Attachment).where(Attachment.dossier_id == did)) == 0
+
+
+def test_an_entry_for_a_cluster_the_province_already_has_is_answered_by_its_dossier(
+    pair: Pair, tmp_path: Path
+) -> None:
+    prov, centre = pair.province, pair.centre
+    # GIVEN the province has sent-ready dossiers, and the centre, not knowing, lists one of their
+    # clusters on its initial list (same province, county and name)
+    p1 = sync.export_bundle(prov.ws, prov.actor, prov.keys, tmp_path / "p1.bundle")
+    with prov.ws.db.session() as s:
+        theirs = s.get(Dossier, p1.moved_to_sent[0])
+        cluster = s.get(Cluster, theirs.cluster_id)
+        name, county = cluster.name, cluster.county
+    with centre.ws.db.session() as s:
+        entry = central.add_to_initial_list(
+            s,
+            centre.actor,
+            ClusterInput(
+                name=name, county=county, province_code="IR-07", products=[ProductInput("0806.20", "x")]
+            ),
+            note="نقشهٔ ملی",
+        )
+        entry_id = entry.id
+    # WHEN the province's bundle arrives
+    report = sync.import_bundle(centre.ws, centre.actor, centre.keys, p1.files[0])
+    # THEN it is not refused as a collision: the entry is answered by the province's own dossier
+    assert report["applied"]
+    with centre.ws.db.session() as s:
+        assert s.get(Dossier, entry_id) is None
+        assert s.scalar(select(func.count()).select_from(Cluster).where(Cluster.name == name)) == 1
+        steps = [t.action for t in workflow.history(s, theirs.id)]
+        assert "request_plan" in steps and steps[-1] == "receive"  # the request kept, in time order
+        assert s.get(Dossier, theirs.id).state == "received"
+    # AND the centre's next decision bundle is taken by the province (the request as history)
+    c1 = sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.bundle", to="IR-07")
+    sync.import_bundle(prov.ws, prov.actor, prov.keys, c1.files[0])
+    assert prov.states()[theirs.id] == "received"

@@ -46,6 +46,22 @@ def current_criteria_set(session: Session) -> CriteriaSet:
     return cs
 
 
+def set_for(session: Session, dossier_id: str, level: str, sheet: Evaluation | None = None) -> CriteriaSet:
+    """The criteria set a sheet is scored against: its own; else the set of the first sheet of this
+    dossier at this level (so one evaluation round never mixes sets after a revision, F15); else
+    the current set."""
+    set_id = sheet.criteria_set_id if sheet else None
+    if set_id is None:
+        set_id = session.scalar(
+            select(Evaluation.criteria_set_id)
+            .where(Evaluation.dossier_id == dossier_id, Evaluation.level == level)
+            .order_by(Evaluation.created_at, Evaluation.id)
+            .limit(1)
+        )
+    cs = session.get(CriteriaSet, set_id) if set_id else None
+    return cs or current_criteria_set(session)
+
+
 def weights_of(cs: CriteriaSet) -> list[CriterionWeight]:
     return [CriterionWeight(c.code, c.weight) for c in cs.criteria]
 
@@ -101,8 +117,7 @@ def save_sheet(
             "برگهٔ ارزیابی شما ارسال شده و دیگر تغییر نمی‌کند.",
             "Your sheet was submitted and can no longer change.",
         )
-    cs = session.get(CriteriaSet, sheet.criteria_set_id) if sheet else current_criteria_set(session)
-    assert cs is not None
+    cs = set_for(session, dossier.id, level, sheet)
     c = FieldCollector()
     parsed: dict[str, int] = {}
     for crit in cs.criteria:
@@ -214,9 +229,9 @@ def _consolidate(
     session: Session, dossier_id: str, level: str
 ) -> tuple[Consolidation, list[Evaluation], CriteriaSet]:
     sheets = submitted_sheets(session, dossier_id, level)
-    cs = session.get(CriteriaSet, sheets[0].criteria_set_id) if sheets else current_criteria_set(session)
-    assert cs is not None
-    # A revision (F15) never rewrites old scores: sheets are consolidated with the set they used.
+    cs = set_for(session, dossier_id, level)
+    # A revision (F15) never rewrites old scores: sheets are consolidated with the set they used,
+    # which is one set per dossier and level (``set_for``).
     data = {
         s.member_id: {sc.criterion_code: sc.score for sc in s.scores}
         for s in sheets
@@ -330,8 +345,7 @@ def sheet_state(session: Session, actor: Actor, dossier_id: str) -> SheetState:
     member = session.get(Member, actor.member_id) if actor.member_id else None
     is_member = member is not None and member.active
     sheet = my_sheet(session, actor, dossier_id)
-    cs = session.get(CriteriaSet, sheet.criteria_set_id) if sheet else current_criteria_set(session)
-    assert cs is not None
+    cs = set_for(session, dossier_id, level, sheet)
     return SheetState(
         level=level,
         is_member=is_member,

@@ -245,8 +245,10 @@ def export_bundle(
     _require_keys(actor, "ساختن بستهٔ تبادل اطلاعات", "export bundles")
     report = progress or (lambda _f, _m: None)
     out = Path(out)
+    _check_destination(out)  # before anything changes: a bad folder must not cost a sequence number
     ws.bundles_dir.mkdir(parents=True, exist_ok=True)
     pending: list[tuple[Path, Path]] = []
+    committed = False
     try:
         with ws.db.session() as s:
             local = local_office(s)
@@ -335,24 +337,53 @@ def export_bundle(
                 sequences=sequences,
                 dossiers=collected.dossier_count(),
             )
-        # Committed: only now do the bundles become visible under their names.
-        files = []
-        for n, (tmp, final) in enumerate(pending, start=1):
+        # Committed: only now do the bundles become visible under their names, every part first.
+        committed = True
+        for tmp, final in pending:
             os.replace(tmp, final)
+        files = []
+        for n, (_tmp, final) in enumerate(pending, start=1):
             target = out if n == 1 else out.with_name(f"{out.stem}-{n}{out.suffix}")
             if target.resolve() != final.resolve():
-                with open(final, "rb") as src:
-                    atomic_write(target, partial(shutil.copyfileobj, src, length=1 << 20))
+                try:
+                    with open(final, "rb") as src:
+                        atomic_write(target, partial(shutil.copyfileobj, src, length=1 << 20))
+                except OSError as exc:
+                    kept = "، ".join(str(f) for _t, f in pending)
+                    raise DomainError(
+                        f"بسته ساخته و در پوشهٔ داده نگه داشته شد ({kept})، ولی رونوشت آن در «{target}» "
+                        f"نوشته نشد: {exc.strerror or exc}. همان فایل را از پوشهٔ داده بردارید.",
+                        f"The bundle was made and kept in the data folder ({kept}), but its copy at "
+                        f"'{target}' could not be written: {exc.strerror or exc}. Take that file instead.",
+                        field="out",
+                    ) from exc
             files.append(target)
         report(1.0, "done")
         return ExportResult(
             files, [f for _, f in pending], sequences, peer.id, collected.dossier_count(), moved, counts
         )
     except BaseException:
-        for tmp, _final in pending:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        if not committed:  # once committed, the kept bundles are recorded: never delete them
+            for tmp, _final in pending:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
         raise
+
+
+def _check_destination(out: Path) -> None:
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise DomainError(
+            f"پوشهٔ «{folder}» وجود ندارد؛ بسته ساخته نشد.",
+            f"The folder '{folder}' does not exist; no bundle was made.",
+            field="out",
+        )
+    if not os.access(folder, os.W_OK):
+        raise DomainError(
+            f"در پوشهٔ «{folder}» نمی‌توان نوشت؛ بسته ساخته نشد.",
+            f"The folder '{folder}' is not writable; no bundle was made.",
+            field="out",
+        )
 
 
 def _send_approved(session: Session, actor: Actor) -> list[str]:

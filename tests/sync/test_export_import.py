@@ -180,3 +180,36 @@ def test_export_is_split_into_parts_imported_in_order(
     for f in result.files:
         sync.import_bundle(centre.ws, centre.actor, centre.keys, f)
     assert len(centre.states()) == result.dossiers
+
+
+def test_export_to_a_missing_folder_changes_nothing(pair: Pair, tmp_path: Path) -> None:
+    from cluster_desktop.domain.errors import DomainError
+
+    prov = pair.province
+    before = prov.dump()
+    with pytest.raises(DomainError) as err:
+        sync.export_bundle(prov.ws, prov.actor, prov.keys, tmp_path / "no-such-stick" / "p.bundle")
+    assert err.value.field == "out" and "وجود ندارد" in err.value.fa
+    assert prov.dump() == before and not any(prov.ws.bundles_dir.glob("*"))
+
+
+def test_a_failed_copy_after_the_commit_says_where_the_kept_bundle_is(
+    pair: Pair, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cluster_desktop.domain.errors import DomainError
+    from cluster_desktop.services import sync as service
+
+    prov = pair.province
+
+    def full_stick(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(service, "atomic_write", full_stick)
+    with pytest.raises(DomainError) as err:
+        sync.export_bundle(prov.ws, prov.actor, prov.keys, tmp_path / "p.bundle")
+    kept = sorted(prov.ws.bundles_dir.glob("*.bundle"))
+    assert len(kept) == 1 and str(kept[0]) in err.value.fa and "No space left" in err.value.en
+    assert not any(prov.ws.bundles_dir.glob(".*.pending"))
+    # the kept bundle is whole and recorded: it imports at the centre
+    report = sync.import_bundle(pair.centre.ws, pair.centre.actor, pair.centre.keys, kept[0])
+    assert report["applied"]

@@ -646,7 +646,7 @@ class ProgrammesView(QWidget):
         self.monitoring_model.set_rows(monitoring)
         self.history_model.set_rows(history)
         self._set_actions(rules)
-        self._set_notes(h, items, allocations, activities, monitoring)
+        self._set_notes(h)
         state = P(h.state)
         b = self.buttons
         b["edit_button"].setEnabled(state in prog.EDITABLE)
@@ -674,17 +674,8 @@ class ProgrammesView(QWidget):
         state = self.tr("State: %1").replace("%1", escape(self._state_title(h.state)))
         return f"<b style='font-size:13pt'>{escape(h.title)}</b><br>{line2}<br><b>{state}</b>"
 
-    def _set_notes(
-        self,
-        h: prog.ProgrammeHeader,
-        items: list[Any],
-        allocations: list[Any],
-        activities: list[Any],
-        monitoring: list[Any],
-    ) -> None:
-        total = sum(i.amount_rial for i in items)
-        allocated = sum(a.amount_rial for a in allocations)
-        if not items:
+    def _set_notes(self, h: prog.ProgrammeHeader) -> None:
+        if not h.package_rial:
             package = self.tr(
                 "No support package yet. Once the programme is approved, add its items, each with the agency "
                 "responsible for it (F10); the central working group then approves and notifies it (F11)."
@@ -693,28 +684,27 @@ class ProgrammesView(QWidget):
             package = (
                 self.tr("Approved and notified to the agencies on %1. Total %2 rial.")
                 .replace("%1", self._day(h.package_notified_on))
-                .replace("%2", self._num(total))
+                .replace("%2", self._num(h.package_rial))
             )
         else:
-            package = self.tr("Proposed package, total %1 rial.").replace("%1", self._num(total))
+            package = self.tr("Proposed package, total %1 rial.").replace("%1", self._num(h.package_rial))
         self.notes["package"].setText(package)
         self.notes["allocations"].setText(
             self.tr("Allocated %1 of %2 rial by the responsible agencies.")
-            .replace("%1", self._num(allocated))
-            .replace("%2", self._num(total))
+            .replace("%1", self._num(h.allocated_rial))
+            .replace("%2", self._num(h.package_rial))
         )
-        done = sum(a.progress_percent for a in activities) / len(activities) if activities else None
         self.notes["execution"].setText(
             self.tr("No activity is planned yet.")
-            if done is None
+            if h.progress_percent is None
             else self.tr("%1 activities, %2 done on average.")
-            .replace("%1", self._num(len(activities)))
-            .replace("%2", self._percent(round(done)))
+            .replace("%1", self._num(h.activities))
+            .replace("%2", self._percent(h.progress_percent))
         )
-        behind = [r for r in monitoring if r.gap is not None and r.gap < 0]
+        behind = h.behind_target
         self.notes["monitoring"].setText(
             self.tr("Targets against actuals for each period; a negative gap is behind target.")
-            + (" " + self.tr("%1 behind target.").replace("%1", self._num(len(behind))) if behind else "")
+            + (" " + self.tr("%1 behind target.").replace("%1", self._num(behind)) if behind else "")
         )
         self.notes["history"].setText(self.tr("Every step with its process code, minutes and who took it."))
 

@@ -379,6 +379,8 @@ def add_item(session: Session, actor: Actor, programme_id: str, data: ItemInput)
     if not data.organization_code or session.get(Organization, data.organization_code) is None:
         c.add("organization", "دستگاه مسئول را انتخاب کنید.", "Choose the responsible agency.")
     amount = _rial(c, data.amount_rial, "item_amount", "مبلغ (ریال)", "Amount (rial)", required=True)
+    if amount == 0 and not any(e.field == "item_amount" for e in c.errors):
+        c.add("item_amount", "مبلغ قلم حمایتی باید بیش از صفر باشد.", "The item's amount must be above zero.")
     description = forms.text(
         c, data.description, "item_description", "شرح", "Description", single_line=False, max_len=5000
     )
@@ -476,7 +478,7 @@ def add_allocation(session: Session, actor: Actor, data: AllocationInput) -> All
         )
     reference = forms.text(c, data.reference, "allocation_reference", "شمارهٔ نامه یا سند", "Reference")
     already = allocated_to(session, item.id)
-    if amount and item.amount_rial and already + amount > item.amount_rial:
+    if amount and already + amount > item.amount_rial:
         c.add(
             "allocation_amount",
             f"جمع تخصیص‌ها از مبلغ این قلم ({item.amount_rial:,} ریال) بیشتر می‌شود.",
@@ -924,6 +926,11 @@ class ProgrammeHeader:
     description: str
     package_status: str | None
     package_notified_on: date | None
+    package_rial: int = 0
+    allocated_rial: int = 0
+    activities: int = 0
+    progress_percent: int | None = None  # mean progress of the activities
+    behind_target: int = 0  # periods whose actual is below the target
 
 
 def header(session: Session, programme_id: str) -> ProgrammeHeader:
@@ -931,6 +938,8 @@ def header(session: Session, programme_id: str) -> ProgrammeHeader:
     cluster = session.get(Cluster, p.cluster_id)
     province = session.get(Province, p.province_code)
     package = package_of(session, p.id)
+    items = item_rows(session, p.id)
+    acts = activities(session, p.id)
     return ProgrammeHeader(
         p.id,
         p.title,
@@ -944,6 +953,11 @@ def header(session: Session, programme_id: str) -> ProgrammeHeader:
         p.description,
         package.status if package else None,
         package.notified_on if package else None,
+        package_rial=sum(i.amount_rial for i in items),
+        allocated_rial=sum(i.allocated_rial for i in items),
+        activities=len(acts),
+        progress_percent=round(sum(a.progress_percent for a in acts) / len(acts)) if acts else None,
+        behind_target=sum(1 for r in monitoring(session, p.id) if r.gap is not None and r.gap < 0),
     )
 
 

@@ -178,6 +178,10 @@ def test_bad_input_is_refused_field_by_field_and_saves_nothing(centre) -> None:
             prog.transition(s, admin, pid, "reject", meeting_id=_meeting(ws, admin))
         with pytest.raises(ConflictError):  # no package before approval
             prog.add_item(s, admin, pid, prog.ItemInput("x", prog.agencies(s)[0][0], "1"))
+        prog.transition(s, admin, pid, "approve_central", meeting_id=_meeting(ws, admin))
+        with pytest.raises(ValidationError) as zero:  # an item asks for something
+            prog.add_item(s, admin, pid, prog.ItemInput("x", prog.agencies(s)[0][0], "0"))
+        assert zero.value.field == "item_amount"
     with ws.db.session() as s, pytest.raises(ConflictError):  # same title for the same cluster
         cluster = prog.get_programme(s, pid).cluster_id
         prog.create_programme(

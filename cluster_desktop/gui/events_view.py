@@ -3,9 +3,10 @@ edit and delete through ``services.events`` (which checks the role and the input
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -26,11 +27,12 @@ from cluster_desktop.services.reference import provinces
 from . import prompts
 from .central_tables import Column, RowsModel, select_row
 from .context import AppContext
+from .form_dialog import FormDialog
 from .uiloader import find, load_ui
 from .widgets import FieldErrors, JalaliDateEdit
 
 
-class EventDialog(QDialog):
+class EventDialog(FormDialog):
     def __init__(self, ctx: AppContext, event_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -85,6 +87,7 @@ class EventDialog(QDialog):
         ok.setObjectName("save_button")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.watch_edits()
 
     def data(self) -> events.EventInput:
         return events.EventInput(
@@ -98,17 +101,13 @@ class EventDialog(QDialog):
         )
 
     def save(self) -> bool:
-        try:
-            with self.ctx.session() as s:
-                if self.event_id:
-                    events.update_event(s, self.ctx.actor, self.event_id, self.data())
-                else:
-                    self.event_id = events.add_event(s, self.ctx.actor, self.data()).id
-        except DomainError as e:
-            self.errors.show(e)
-            return False
-        self.accept()
-        return True
+        def change(s: Any) -> None:
+            if self.event_id:
+                events.update_event(s, self.ctx.actor, self.event_id, self.data())
+            else:
+                self.event_id = events.add_event(s, self.ctx.actor, self.data()).id
+
+        return self.commit(change)
 
 
 class EventsView(QWidget):

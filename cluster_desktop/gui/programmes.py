@@ -44,6 +44,7 @@ from . import prompts
 from .central_tables import Column, RowsModel, select_row
 from .context import AppContext
 from .decision_dialog import DecisionDialog
+from .form_dialog import FormDialog
 from .operation import Operation
 from .print_preview import preview_document
 from .uiloader import find, load_ui
@@ -54,40 +55,7 @@ P = ProgrammeState
 PHASE3_STATES = frozenset({P.RESOURCES_ALLOCATED, P.IN_EXECUTION, P.COMPLETED})
 
 
-class _FormDialog(QDialog):
-    """A form that asks before closing with unsaved edits (save, discard or stay)."""
-
-    dirty = False
-
-    def watch_edits(self) -> None:
-        """Count any later typing or choice in the form as an edit (call after filling it)."""
-        self.dirty = False
-        for line in self.findChildren(QLineEdit):
-            line.textEdited.connect(self._edited)
-        for text in self.findChildren(QPlainTextEdit):
-            text.textChanged.connect(self._edited)
-        for combo in self.findChildren(QComboBox):
-            combo.activated.connect(self._edited)
-        for date in self.findChildren(JalaliDateEdit):
-            date.edited.connect(self._edited)
-
-    def _edited(self, *_args: object) -> None:
-        self.dirty = True
-
-    def save(self) -> bool:
-        raise NotImplementedError
-
-    def reject(self) -> None:
-        if self.dirty:
-            answer = prompts.save_discard_cancel(self, self.windowTitle())
-            if answer == "cancel" or answer == "save":
-                if answer == "save":
-                    self.save()  # accepted when saved; its messages shown when refused
-                return
-        super().reject()
-
-
-class ProgrammeDialog(_FormDialog):
+class ProgrammeDialog(FormDialog):
     """Record a programme received by the centre (F9), or edit one still under review."""
 
     def __init__(
@@ -158,21 +126,16 @@ class ProgrammeDialog(_FormDialog):
         )
 
     def save(self) -> bool:
-        try:
-            with self.ctx.session() as s:
-                if self.programme_id:
-                    prog.update_programme(s, self.ctx.actor, self.programme_id, self.data())
-                else:
-                    self.programme_id = prog.create_programme(s, self.ctx.actor, self.data()).id
-        except DomainError as e:
-            self.errors.show(e)
-            return False
-        self.dirty = False
-        self.accept()
-        return True
+        def change(s: Any) -> None:
+            if self.programme_id:
+                prog.update_programme(s, self.ctx.actor, self.programme_id, self.data())
+            else:
+                self.programme_id = prog.create_programme(s, self.ctx.actor, self.data()).id
+
+        return self.commit(change)
 
 
-class EntryDialog(_FormDialog):
+class EntryDialog(FormDialog):
     """One of the programme's details: a support item, an allocation, an activity, an indicator or a
     period's target and actual. ``kind`` picks the page; OK saves through the service."""
 
@@ -284,72 +247,68 @@ class EntryDialog(_FormDialog):
 
     def save(self) -> bool:
         w, actor, pid = self.w, self.ctx.actor, self.programme_id
-        try:
-            with self.ctx.session() as s:
-                if self.kind == "item":
-                    prog.add_item(
-                        s,
-                        actor,
-                        pid,
-                        prog.ItemInput(
-                            w["item_title_edit"].text(),
-                            w["organization_combo"].currentData() or "",
-                            w["item_amount_edit"].text(),
-                            w["item_description_edit"].toPlainText(),
-                        ),
-                    )
-                elif self.kind == "allocation":
-                    prog.add_allocation(
-                        s,
-                        actor,
-                        prog.AllocationInput(
-                            w["allocation_item_combo"].currentData() or "",
-                            w["allocation_amount_edit"].text(),
-                            w["allocation_date_edit"].text() or None,
-                            w["allocation_reference_edit"].text(),
-                        ),
-                    )
-                elif self.kind == "activity":
-                    data = prog.ActivityInput(
-                        w["activity_title_edit"].text(),
-                        w["activity_responsible_edit"].text(),
-                        w["activity_starts_edit"].text() or None,
-                        w["activity_ends_edit"].text() or None,
-                        w["activity_progress_edit"].text(),
-                    )
-                    if self.activity_id:
-                        prog.update_activity(s, actor, self.activity_id, data)
-                    else:
-                        prog.add_activity(s, actor, pid, data)
-                elif self.kind == "indicator":
-                    prog.add_indicator(
-                        s,
-                        actor,
-                        pid,
-                        prog.IndicatorInput(
-                            w["indicator_title_edit"].text(),
-                            w["indicator_unit_edit"].text(),
-                            w["indicator_baseline_edit"].text(),
-                        ),
-                    )
+
+        def change(s: Any) -> None:
+            if self.kind == "item":
+                prog.add_item(
+                    s,
+                    actor,
+                    pid,
+                    prog.ItemInput(
+                        w["item_title_edit"].text(),
+                        w["organization_combo"].currentData() or "",
+                        w["item_amount_edit"].text(),
+                        w["item_description_edit"].toPlainText(),
+                    ),
+                )
+            elif self.kind == "allocation":
+                prog.add_allocation(
+                    s,
+                    actor,
+                    prog.AllocationInput(
+                        w["allocation_item_combo"].currentData() or "",
+                        w["allocation_amount_edit"].text(),
+                        w["allocation_date_edit"].text() or None,
+                        w["allocation_reference_edit"].text(),
+                    ),
+                )
+            elif self.kind == "activity":
+                data = prog.ActivityInput(
+                    w["activity_title_edit"].text(),
+                    w["activity_responsible_edit"].text(),
+                    w["activity_starts_edit"].text() or None,
+                    w["activity_ends_edit"].text() or None,
+                    w["activity_progress_edit"].text(),
+                )
+                if self.activity_id:
+                    prog.update_activity(s, actor, self.activity_id, data)
                 else:
-                    prog.set_value(
-                        s,
-                        actor,
-                        prog.ValueInput(
-                            w["value_indicator_combo"].currentData() or "",
-                            w["value_period_edit"].text(),
-                            w["value_target_edit"].text(),
-                            w["value_actual_edit"].text(),
-                            w["value_feedback_edit"].toPlainText(),
-                        ),
-                    )
-        except DomainError as e:
-            self.errors.show(e)
-            return False
-        self.dirty = False
-        self.accept()
-        return True
+                    prog.add_activity(s, actor, pid, data)
+            elif self.kind == "indicator":
+                prog.add_indicator(
+                    s,
+                    actor,
+                    pid,
+                    prog.IndicatorInput(
+                        w["indicator_title_edit"].text(),
+                        w["indicator_unit_edit"].text(),
+                        w["indicator_baseline_edit"].text(),
+                    ),
+                )
+            else:
+                prog.set_value(
+                    s,
+                    actor,
+                    prog.ValueInput(
+                        w["value_indicator_combo"].currentData() or "",
+                        w["value_period_edit"].text(),
+                        w["value_target_edit"].text(),
+                        w["value_actual_edit"].text(),
+                        w["value_feedback_edit"].toPlainText(),
+                    ),
+                )
+
+        return self.commit(change)
 
 
 class ProgrammesView(QWidget):

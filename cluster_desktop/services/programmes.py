@@ -43,12 +43,12 @@ from cluster_desktop.store.models import (
     SupportItem,
     SupportPackage,
     Transition,
-    WorkingGroup,
     utcnow,
 )
 
 from . import audit, forms
 from .actor import EDITORS, Actor, require, require_office
+from .workflow import meeting_of, record_step
 
 P = ProgrammeState
 PROPOSER_KINDS: dict[str, tuple[str, str]] = {
@@ -241,16 +241,6 @@ def _touch(programme: Programme) -> None:
 # ---------------------------------------------------------------- workflow
 
 
-def _meeting(session: Session, actor: Actor, meeting_id: str | None) -> Meeting | None:
-    if not meeting_id:
-        return None
-    meeting = session.get(Meeting, meeting_id)
-    group = session.get(WorkingGroup, meeting.group_id) if meeting else None
-    if meeting is None or group is None or group.owner_office_id != actor.office_id:
-        raise NotFound("جلسهٔ کارگروه پیدا نشد.", "Working-group meeting not found.", field="minutes")
-    return meeting
-
-
 def package_of(session: Session, programme_id: str) -> SupportPackage | None:
     return session.scalar(select(SupportPackage).where(SupportPackage.programme_id == programme_id))
 
@@ -299,26 +289,14 @@ def transition(
 ) -> Transition:
     """Take ``action`` on a programme, or refuse with a clear message and change nothing."""
     programme = _own(session, actor, programme_id)
-    meeting = _meeting(session, actor, meeting_id)
+    meeting = meeting_of(session, actor, meeting_id)
     given = _provided(session, programme, comment=comment, meeting=meeting)
     rule = PROGRAMME_WORKFLOW.check(
         programme.state, action, role=actor.role, office=actor.office_kind, provided=given
     )
-    now = utcnow()
-    row = Transition(
-        owner_office_id=actor.office_id,
-        programme_id=programme.id,
-        action=rule.action,
-        from_state=programme.state,
-        to_state=rule.target,
-        f_code=rule.f_code,
-        actor=actor.label,
-        at=now,
-        comment=comment.strip(),
-        meeting_id=meeting.id if meeting else None,
-        minutes_number=meeting.number if meeting else "",
+    row = record_step(
+        session, actor, rule, programme.state, comment=comment, meeting=meeting, programme_id=programme.id
     )
-    session.add(row)
     package = package_of(session, programme.id)
     if rule.action == "approve_package" and package is not None:
         # F11: approved and notified to the responsible agencies in the same decision.

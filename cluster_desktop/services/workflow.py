@@ -84,7 +84,8 @@ def is_service_step(action: str) -> bool:
     return action in SERVICE_STEPS
 
 
-def _meeting(session: Session, actor: Actor, meeting_id: str | None) -> Meeting | None:
+def meeting_of(session: Session, actor: Actor, meeting_id: str | None) -> Meeting | None:
+    """The meeting a decision cites, which must be one of this office's working group; None if none."""
     if not meeting_id:
         return None
     meeting = session.get(Meeting, meeting_id)
@@ -129,7 +130,7 @@ def transition(
     """Take ``action`` on a dossier, or refuse with a clear message and change nothing."""
     _check_permit(action, permit)
     dossier = get_dossier(session, dossier_id)
-    meeting = _meeting(session, actor, meeting_id)
+    meeting = meeting_of(session, actor, meeting_id)
     given = provided_inputs(session, actor, dossier, comment=comment, meeting=meeting, extra=extra)
     try:
         rule = DOSSIER_WORKFLOW.check(
@@ -155,21 +156,10 @@ def apply(
 ) -> Transition:
     """Record an already-checked transition (also used by sync when a bundle carries one)."""
     _check_permit(rule.action, permit)
-    now = utcnow()
-    row = Transition(
-        owner_office_id=actor.office_id,
-        dossier_id=dossier.id,
-        action=rule.action,
-        from_state=dossier.state,
-        to_state=rule.target,
-        f_code=rule.f_code,
-        actor=actor.label,
-        at=now,
-        comment=comment.strip(),
-        meeting_id=meeting.id if meeting else None,
-        minutes_number=meeting.number if meeting else "",
+    row = record_step(
+        session, actor, rule, dossier.state, comment=comment, meeting=meeting, dossier_id=dossier.id
     )
-    session.add(row)
+    now = row.at
     if rule.action == "nominate" and dossier.nominated_on is None:
         dossier.nominated_on = today()
     dossier.state = rule.target
@@ -190,6 +180,36 @@ def apply(
         f_code=rule.f_code,
         minutes=row.minutes_number or None,
     )
+    return row
+
+
+def record_step(
+    session: Session,
+    actor: Actor,
+    rule: Rule,
+    from_state: str,
+    *,
+    comment: str = "",
+    meeting: Meeting | None = None,
+    dossier_id: str | None = None,
+    programme_id: str | None = None,
+) -> Transition:
+    """The history row of a checked step of either machine: who, when, why, F-code and minutes."""
+    row = Transition(
+        owner_office_id=actor.office_id,
+        dossier_id=dossier_id,
+        programme_id=programme_id,
+        action=rule.action,
+        from_state=from_state,
+        to_state=rule.target,
+        f_code=rule.f_code,
+        actor=actor.label,
+        at=utcnow(),
+        comment=comment.strip(),
+        meeting_id=meeting.id if meeting else None,
+        minutes_number=meeting.number if meeting else "",
+    )
+    session.add(row)
     return row
 
 

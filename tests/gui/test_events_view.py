@@ -41,3 +41,17 @@ def test_an_event_is_recorded_edited_and_deleted_through_the_screen(ctx, qtbot, 
     )
     qtbot.mouseClick(view.findChild(QPushButton, "delete_button"), Qt.MouseButton.LeftButton)
     assert asked.said("confirm") and view.model.rowCount() == 0
+
+
+def test_the_event_form_asks_before_losing_typed_text(ctx, qtbot, asked) -> None:
+    view = EventsView(ctx)
+    qtbot.addWidget(view)
+    qtbot.mouseClick(view.findChild(QPushButton, "add_button"), Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    type_text(dialog.title_edit, "همایش نیمه‌کاره")
+    asked.save_answer = "cancel"
+    dialog.reject()
+    assert dialog.isVisible() and asked.said("unsaved")
+    asked.save_answer = "discard"
+    dialog.reject()
+    assert not dialog.isVisible() and view.model.rowCount() == 0

@@ -6,7 +6,7 @@ concerns a dossier opens the dossier.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QWidget
 
@@ -69,8 +69,10 @@ class DashboardView(QWidget):
             4,
         )
         _setup_table(self.activity, [self.tr("When"), self.tr("Who"), self.tr("What")], 2)
-        self.waiting.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        for col in (2, 4):  # shared out in _fit_waiting, so that neither wraps into tall rows
+            self.waiting.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.waiting.setColumnWidth(2, 300)
+        self.waiting.horizontalHeader().setStretchLastSection(True)  # the agencies fill what is left
         # Wrapped cells get their height once the columns have their final widths.
         self.waiting.horizontalHeader().sectionResized.connect(lambda *_: self.waiting.resizeRowsToContents())
         find(self.ui, QSplitter, "splitter").setSizes([560, 220])
@@ -82,6 +84,16 @@ class DashboardView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_waiting)  # once the layout has given the table its width
+
+    def _fit_waiting(self) -> None:
+        """The next step and the agencies share what the narrow columns leave: on a small screen the
+        agencies keep a readable width (the table scrolls) instead of wrapping a word per line."""
+        fixed = sum(self.waiting.columnWidth(c) for c in (0, 1, 3))
+        room = max(0, self.waiting.viewport().width() - fixed)
+        step = max(170, min(300, int(room * 0.4)))
+        self.waiting.setColumnWidth(2, step)
+        self.waiting.setColumnWidth(4, max(260, room - step))
         self.waiting.resizeRowsToContents()
 
     def _t(self, fa: str, en: str) -> str:
@@ -141,7 +153,8 @@ class DashboardView(QWidget):
             for col, item in enumerate(cells):
                 item.setData(STATE, w.state)
                 self.waiting.setItem(row, col, item)
-        self.waiting.resizeRowsToContents()
+        self.waiting.resizeColumnsToContents()
+        self._fit_waiting()
 
     def _fill_activity(self, activity) -> None:  # type: ignore[no-untyped-def]
         self.activity.setRowCount(len(activity))

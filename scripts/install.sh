@@ -23,8 +23,15 @@ if [ -n "$missing" ]; then
   if [ "$SUDO" = none ]; then
     echo "Please install these Debian packages first:$missing" >&2; exit 1
   fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  # Another apt (an unattended upgrade, a second install) may hold the locks: wait for it.
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    if $SUDO apt-get -o DPkg::Lock::Timeout=60 update -qq \
+      && DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=60 install -y -qq $missing >/dev/null; then
+      break
+    fi
+    [ "$attempt" = 10 ] && { echo "apt-get failed; install these Debian packages:$missing" >&2; exit 1; }
+    sleep 30
+  done
 fi
 
 PYTHON="${PYTHON:-python3.11}"

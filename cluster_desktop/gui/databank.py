@@ -78,6 +78,7 @@ class DatabankView(QWidget):
             id_of=lambda r: r.dossier_id,
         )
         self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)  # row numbers would read like ranks
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

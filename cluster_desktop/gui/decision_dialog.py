@@ -71,7 +71,9 @@ class DecisionDialog(QDialog):
         with ctx.session() as s:
             if subject is None:
                 subject = self.tr("Cluster: %1").replace("%1", get_dossier(s, dossier_id).cluster.name)
-            meetings = [(m.id, m.number, m.held_on) for m in groups.list_meetings(s, ctx.actor)]
+            meetings = [
+                (m.id, m.number, m.held_on) for m in groups.list_meetings(s, ctx.actor, open_only=True)
+            ]
         find(self.ui, QLabel, "dossier_label").setText(subject)
         self.meeting_combo.addItem(self.tr("— choose the meeting —"), None)
         for meeting_id, number, held_on in meetings:
@@ -83,7 +85,10 @@ class DecisionDialog(QDialog):
             self.meeting_combo.addItem(text, meeting_id)
         if not meetings:
             self.errors.label_for("minutes").setText(  # type: ignore[union-attr]
-                self.tr("No meeting is recorded yet: record the meeting in the working group first.")
+                self.tr(
+                    "No meeting with open minutes: record the meeting in the working group first "
+                    "(finalized minutes take no new decisions)."
+                )
             )
             self.errors.label_for("minutes").show()  # type: ignore[union-attr]
         caption = find(self.ui, QLabel, "comment_caption")

@@ -133,6 +133,7 @@ class LicensesView(QWidget):
             self,
         )
         self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)  # row numbers would read like ranks
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, QTimer
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
-from sqlalchemy import select
 
+from cluster_desktop.domain.jalali import today
 from cluster_desktop.domain.roles import ROLE_TITLES
-from cluster_desktop.store.models import Office, Phase, PhaseStep
+from cluster_desktop.services import reference
+from cluster_desktop.store.models import Office
 
 from . import prompts
 from .context import AppContext
@@ -84,18 +86,10 @@ class MainWindow(QMainWindow):
                 child.setToolTip(0, "، ".join(spec.processes))
                 groups[spec.group].addChild(child)
         with self.ctx.session() as s:
-            phases = list(s.scalars(select(Phase).order_by(Phase.order)))
-            steps = {
-                p.code: list(
-                    s.scalars(
-                        select(PhaseStep).where(PhaseStep.phase_code == p.code).order_by(PhaseStep.order)
-                    )
-                )
-                for p in phases
-            }
-        for phase, group_key in zip(phases, ("phase1", "phase2", "phase3"), strict=False):
+            phases = reference.phases_with_steps(s)
+        for (_phase, steps), group_key in zip(phases, ("phase1", "phase2", "phase3"), strict=False):
             group = groups[group_key]
-            for step in steps[phase.code]:
+            for step in steps:
                 title = (
                     f"{QLocale().toString(step.order)}. {step.title_fa}"
                     if self.ctx.lang == "fa"
@@ -284,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def _tick(self) -> None:
         cal = QCalendar(QCalendar.System.Jalali) if self.ctx.lang == "fa" else QCalendar()
-        self.date_label.setText(QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat, cal))
+        self.date_label.setText(QLocale().toString(_qdate(today()), QLocale.FormatType.LongFormat, cal))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for i in reversed(range(self.tabs.count())):
@@ -294,3 +288,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         event.accept()
+
+
+def _qdate(d: dt.date) -> QDate:
+    # Tehran's day, not the PC clock's zone: the status bar must name the same day as printed pages.
+    return QDate(d.year, d.month, d.day)

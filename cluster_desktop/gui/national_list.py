@@ -93,6 +93,7 @@ class NationalListView(QWidget):
         self.ranks: central.NationalRanks | None = None  # kept while only sort, filter or page change
         self.model = PagedModel(national_columns(ctx.lang), self._fetch, self._total, self)
         self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)  # row numbers would read like ranks
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QWidget
 
-from cluster_desktop.services.reference import process_details, process_tree
+from cluster_desktop.services.reference import process_details, process_tree, step_processes
 
 from .context import AppContext
 from .operation import Operation
@@ -38,10 +38,12 @@ class ProcessStepsView(QWidget):
         for parent_code, title, children in tree:
             top = QTreeWidgetItem([f"{parent_code} — {title}"])
             top.setData(0, CODE, parent_code)
+            top.setToolTip(0, top.text(0))  # long seed titles are elided in a narrow pane
             self.items[parent_code] = top
             for code, child_title in children:
                 child = QTreeWidgetItem([f"{code} — {child_title}"])
                 child.setData(0, CODE, code)
+                child.setToolTip(0, child.text(0))
                 top.addChild(child)
                 self.items[code] = child
             self.tree.addTopLevelItem(top)
@@ -51,10 +53,7 @@ class ProcessStepsView(QWidget):
     def focus_step(self, step_code: str) -> None:
         """Select the first process of a phase step (navigation by the seed's steps lands here)."""
         with self.ctx.session() as s:
-            from cluster_desktop.store.models import PhaseStep
-
-            step = s.get(PhaseStep, step_code)
-            codes = list(step.processes) if step else []
+            codes = step_processes(s, step_code)
         for code in codes:
             if code in self.items:
                 self.tree.setCurrentItem(self.items[code])
@@ -63,6 +62,7 @@ class ProcessStepsView(QWidget):
     def show_process(self, code: str) -> None:
         with self.ctx.session() as s:
             d = process_details(s, code)
+        # Every block is marked RTL: a heading that starts with a Latin F-code would otherwise align left.
         parts = [f"<h2>{escape(d.code)} — {escape(d.title_fa)}</h2>"]
         if d.summary_fa:
             parts.append(f"<p>{escape(d.summary_fa)}</p>")
@@ -82,7 +82,10 @@ class ProcessStepsView(QWidget):
         else:
             none = self.tr("The matrix names no agency for this step itself.")
             parts.append(f"<p>{escape(none)}</p>")
-        self.details.setHtml("".join(parts))
+        html = "".join(parts)
+        for tag in ("h2", "h3", "p", "ul"):
+            html = html.replace(f"<{tag}>", f'<{tag} dir="rtl">')
+        self.details.setHtml(html)
 
     def print_matrix(self) -> Operation:
         """Preview the responsibility matrix (made off the GUI thread)."""

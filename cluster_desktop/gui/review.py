@@ -55,6 +55,7 @@ class ReviewView(QWidget):
             self,
         )
         self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)  # row numbers would read like ranks
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 8):

@@ -7,7 +7,6 @@ and ``qr_drawing``. Every text is plain (never reportlab markup).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -18,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table
 
-from cluster_desktop.domain.jalali import format_jalali
+from cluster_desktop.domain.jalali import format_jalali, today
 from cluster_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
 from cluster_desktop.printing.layout import (
     HEADER_GREY,
@@ -116,7 +115,7 @@ class OfficialDocument:
         self.target = str(path_or_buffer) if hasattr(path_or_buffer, "__fspath__") else path_or_buffer
         self.title = title
         self.number = number
-        self.date_text = date_text or format_jalali(dt.date.today())
+        self.date_text = date_text or format_jalali(today())
         self.attachments = attachments
         self.header_lines = tuple(header_lines)
         self.footer_note = footer_note
@@ -131,7 +130,8 @@ class OfficialDocument:
 
     def _official_lines(self) -> list[str]:
         return [
-            f"شماره: {fa_digits(self.number)}",
+            # No number yet: a dotted space for the secretariat's outgoing-register number, written by hand.
+            f"شماره: {fa_digits(self.number) if self.number.strip() else '................'}",
             f"تاریخ: {fa_digits(self.date_text)}",
             f"پیوست: {fa_digits(self.attachments)}",
         ]

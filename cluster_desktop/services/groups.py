@@ -195,6 +195,12 @@ def update_meeting(session: Session, actor: Actor, meeting_id: str, data: Meetin
 def finalize_meeting(session: Session, actor: Actor, meeting_id: str) -> Meeting:
     require(actor, SECRETARIAT, what_fa="نهایی کردن صورتجلسه", what_en="finalize minutes")
     meeting = get_meeting(session, meeting_id)
+    if meeting.owner_office_id != actor.office_id:
+        raise PermissionDenied(
+            "این صورتجلسه متعلق به دفتر دیگری است.", "These minutes belong to another office."
+        )
+    if meeting.finalized:
+        return meeting
     meeting.finalized = True
     meeting.version += 1
     meeting.updated_at = utcnow()
@@ -209,12 +215,10 @@ def get_meeting(session: Session, meeting_id: str) -> Meeting:
     return meeting
 
 
-def list_meetings(session: Session, actor: Actor) -> list[Meeting]:
+def list_meetings(session: Session, actor: Actor, *, open_only: bool = False) -> list[Meeting]:
+    """This office's meetings, latest first; ``open_only``: those whose minutes still take decisions."""
     group = local_group(session, actor)
-    return list(
-        session.scalars(
-            select(Meeting)
-            .where(Meeting.group_id == group.id)
-            .order_by(Meeting.held_on.desc(), Meeting.number.desc())
-        )
-    )
+    q = select(Meeting).where(Meeting.group_id == group.id)
+    if open_only:
+        q = q.where(Meeting.finalized.is_(False))
+    return list(session.scalars(q.order_by(Meeting.held_on.desc(), Meeting.number.desc())))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import NotFound
-from cluster_desktop.store.models import Organization, ProcessStep, Province, Responsibility
+from cluster_desktop.store.models import Organization, Phase, PhaseStep, ProcessStep, Province, Responsibility
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,19 @@ def process_tree(session: Session) -> list[tuple[str, str, list[tuple[str, str]]
     return [
         (t.code, t.title_fa, [(c.code, c.title_fa) for c in steps if c.parent_code == t.code]) for t in tops
     ]
+
+
+def phases_with_steps(session: Session) -> list[tuple[Phase, list[PhaseStep]]]:
+    """The programme's three phases in order, each with its numbered steps."""
+    phases = list(session.scalars(select(Phase).order_by(Phase.order)))
+    steps = list(session.scalars(select(PhaseStep).order_by(PhaseStep.order)))
+    return [(p, [s for s in steps if s.phase_code == p.code]) for p in phases]
+
+
+def step_processes(session: Session, step_code: str) -> list[str]:
+    """The F-codes a phase step is carried out by (none for an unknown step)."""
+    step = session.get(PhaseStep, step_code)
+    return list(step.processes) if step else []
 
 
 def responsible_agencies(session: Session, codes: list[str]) -> list[Organization]:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import NotFound, PermissionDenied, TransitionError
+from cluster_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, TransitionError
 from cluster_desktop.domain.jalali import today
+from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, Requirement
 from cluster_desktop.domain.workflow import Transition as Rule
 from cluster_desktop.store.models import Dossier, Meeting, Transition, WorkingGroup, utcnow
@@ -92,6 +93,13 @@ def meeting_of(session: Session, actor: Actor, meeting_id: str | None) -> Meetin
     group = session.get(WorkingGroup, meeting.group_id) if meeting else None
     if meeting is None or group is None or group.owner_office_id != actor.office_id:
         raise NotFound("جلسهٔ کارگروه پیدا نشد.", "Working-group meeting not found.", field="minutes")
+    if meeting.finalized:
+        # Signed minutes are closed: a decision added now would not be on the paper that was signed.
+        raise ConflictError(
+            f"صورتجلسهٔ {to_persian_digits(meeting.number)} نهایی شده است؛ تصمیم را در جلسهٔ دیگری ثبت کنید.",
+            f"Minutes {meeting.number} are finalized; record the decision in another meeting.",
+            field="minutes",
+        )
     return meeting
 
 

@@ -101,6 +101,24 @@ def test_return_for_revision_needs_the_reason(ctx, qtbot, asked) -> None:
     assert state_of(ctx, dossier_id) == "returned"
 
 
+def test_finalized_minutes_are_not_offered_for_a_decision(ctx, qtbot, asked) -> None:
+    # GIVEN a scored dossier whose only meeting's minutes were finalized
+    dossier_id, number = scored_dossier_and_meeting(ctx)
+    with ctx.session() as s:
+        groups.finalize_meeting(s, ctx.actor, groups.list_meetings(s, ctx.actor)[0].id)
+    panel = DecisionPanel(ctx, dossier_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    # WHEN the approval dialog opens
+    qtbot.mouseClick(panel.buttons["approve_provincial"], Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    # THEN the signed minutes are not in the list and the meeting field says why
+    assert dialog.meeting_combo.count() == 1 and not dialog.choose_meeting(number)
+    assert "نهایی" in dialog.findChild(QLabel, "minutes_error").text()
+    qtbot.mouseClick(record_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and state_of(ctx, dossier_id) == "provincial_evaluation"
+
+
 def test_a_viewer_sees_no_decision_buttons_and_is_refused_if_forced(ctx, qtbot, asked) -> None:
     # GIVEN a viewer logged in on a dossier ready for a decision
     dossier_id, number = scored_dossier_and_meeting(ctx)

@@ -77,3 +77,28 @@ def test_screenshot_refuses_a_view_of_the_other_kind_of_office(ctx, tmp_path: Pa
     with pytest.raises(DomainError, match="national-list"):
         render(ctx.ws, "national-list", tmp_path / "n.png")
     assert not (tmp_path / "n.png").exists()
+
+
+def test_status_bar_and_printed_pages_name_tehrans_day_after_its_midnight(ctx, qtbot, monkeypatch) -> None:
+    """At 21:00 UTC Tehran is already past midnight: the screen and the paper both say the next day."""
+    import datetime as dt
+    import io
+
+    from cluster_desktop.domain import jalali
+    from cluster_desktop.printing.document import OfficialDocument
+    from cluster_desktop.printing.documents.common import printed_note
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[override]
+            t = dt.datetime(2026, 11, 28, 21, 0, tzinfo=dt.UTC)
+            return t.astimezone(tz) if tz else t.replace(tzinfo=None)
+
+    monkeypatch.setattr(jalali, "datetime", Frozen)
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    status = win.findChild(QLabel, "status_date").text()
+    assert "۸ آذر" in status or "۰۸ آذر" in status, status
+    doc = OfficialDocument(io.BytesIO(), title="آزمون")
+    assert doc.date_text == "۱۴۰۵/۰۹/۰۸"
+    assert "۱۴۰۵/۰۹/۰۸ ۰۰:۳۰" in printed_note("دفتر", Frozen.now(dt.UTC))

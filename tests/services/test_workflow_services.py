@@ -179,3 +179,24 @@ def test_members_do_not_see_others_before_submitting(workspace, province_admin) 
         assert len(evaluations.visible_sheets(s, eb, d.id)) == 2
         with pytest.raises(PermissionDenied):
             evaluations.save_sheet(s, eb, d.id, evaluations.SheetInput({"C1": 5}, {}))
+
+
+def test_finalized_minutes_take_no_new_decision_and_only_their_office_finalizes(
+    workspace, province_admin
+) -> None:
+    sec = Actor(**{**province_admin.__dict__, "role": Role.SECRETARY})
+    with workspace.db.session() as s:
+        d = _cluster(s, sec)
+        member = groups.add_member(s, sec, groups.MemberInput("عضو", "PROV_COMMERCE", MemberRole.MEMBER))
+        meeting = groups.create_meeting(s, sec, groups.MeetingInput("1405/02/10", attendee_ids=[member.id]))
+        other = Actor(**{**sec.__dict__, "office_id": "IR-05", "province_code": "IR-05"})
+        with pytest.raises(PermissionDenied):
+            groups.finalize_meeting(s, other, meeting.id)
+        assert not meeting.finalized
+        groups.finalize_meeting(s, sec, meeting.id)
+        assert groups.list_meetings(s, sec, open_only=True) == []
+        assert groups.list_meetings(s, sec) == [meeting]
+        with pytest.raises(ConflictError) as err:
+            workflow.transition(s, sec, d.id, "nominate", meeting_id=meeting.id)
+        assert err.value.field == "minutes" and "نهایی" in str(err.value)
+        assert s.get(Dossier, d.id).state == "draft"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from cluster_desktop.services import evaluations, licenses, sync, workflow
+from cluster_desktop.services import evaluations, groups, licenses, sync, workflow
 from cluster_desktop.services.clusters import DossierQuery, list_dossiers
 from cluster_desktop.store.models import License, SentBundle, Transition
 from cluster_desktop.sync.limits import BundleError
@@ -84,11 +84,8 @@ def test_round_trip_province_centre_province(pair: Pair, tmp_path: Path) -> None
     with prov.ws.db.session() as s:
         for action in ("issue_plan", "submit_plan", "open_evaluation"):
             workflow.transition(s, prov.actor, returned, action)
-        meeting_p = s.scalar(
-            select(Transition.meeting_id).where(
-                Transition.dossier_id == returned, Transition.meeting_id.is_not(None)
-            )
-        )
+        # The decision goes into minutes still open (signed ones take no new decision).
+        meeting_p = groups.list_meetings(s, prov.actor, open_only=True)[0].id
         workflow.transition(
             s, prov.actor, returned, "approve_provincial", comment="اصلاح شد", meeting_id=meeting_p
         )

@@ -272,11 +272,8 @@ def test_a_removed_attachment_and_central_decisions_travel_right(pair: Pair, tmp
         plans.remove_attachment(s, prov.actor, att.id)
         for action in ("issue_plan", "submit_plan", "open_evaluation"):
             workflow.transition(s, prov.actor, did, action)
-        minutes = s.scalar(
-            select(Transition.meeting_id).where(
-                Transition.dossier_id == did, Transition.meeting_id.is_not(None)
-            )
-        )
+        # The decision goes into minutes still open (signed ones take no new decision).
+        minutes = groups.list_meetings(s, prov.actor, open_only=True)[0].id
         workflow.transition(s, prov.actor, did, "approve_provincial", comment="اصلاح شد", meeting_id=minutes)
     p2 = sync.export_bundle(prov.ws, prov.actor, prov.keys, tmp_path / "p2.bundle")
     report = sync.import_bundle(centre.ws, centre.actor, centre.keys, p2.files[0])

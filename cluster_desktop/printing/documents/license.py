@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 
 from cluster_desktop.domain.jalali import format_jalali_long
 from cluster_desktop.printing.document import OfficialDocument, field_table, para, spacer
-from cluster_desktop.printing.fonts import FONT_BOLD
+from cluster_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR
 from cluster_desktop.printing.layout import RTLParagraph, rtl_style, visual_line
 from cluster_desktop.printing.qr import qr_drawing
 
@@ -33,6 +33,7 @@ from .common import (
     heading,
     numerals,
     printed_note,
+    signatures,
     small,
     text_or_dash,
 )
@@ -161,31 +162,23 @@ def build_license(data: LicenseData, target: Target) -> None:
 
 
 def _seal_row(data: LicenseData) -> Flowable:
-    """Signatures on the right, the QR code with its caption on the left."""
-    name_style = rtl_style("sig-name", size=10.5, bold=True)
-    post_style = rtl_style("sig-post", size=9.5)
-    sig_cells: list[Flowable] = []
-    for s in data.signatories:
-        sig_cells += [
-            spacer(12),
-            RTLParagraph(numerals(s.name), name_style, align="center"),
-            RTLParagraph(s.post, post_style, align="center"),
-            spacer(3),
-        ]
-    qr = qr_drawing(data.qr_text, 36, h_align="CENTER")
+    """Signatures side by side on the right, the QR code with its caption on the left."""
+    qr = qr_drawing(data.qr_text, 34, h_align="CENTER")
     caption = small(
-        "رمزینهٔ اصالت: با فرمان «license verify» یا بخش بررسی پروانه در سامانه، بدون اینترنت بررسی می‌شود.",
+        "رمزینهٔ اصالت: «بررسی اصالت پروانه» در سامانهٔ خوشه‌ها آن را بدون نیاز به اینترنت می‌خواند.",
         align="center",
     )
-    # Visual order left to right: QR column, then the signature column (on the right).
-    table = Table([[[qr, caption], sig_cells or [spacer(1)]]], colWidths=["38%", "62%"])
+    sigs = signatures(data.signatories, per_row=max(1, len(data.signatories)), room_mm=16)
+    # Visual order left to right: QR column, then the signatures (on the right).
+    table = Table([[[qr, caption], sigs]], colWidths=["30%", "70%"])
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                ("FONT", (0, 0), (-1, -1), name_style.fontName, 10),
+                # Without a font of ours the table would reference Helvetica in the PDF.
+                ("FONT", (0, 0), (-1, -1), FONT_REGULAR, 9),
             ]
         )
     )

@@ -91,7 +91,7 @@ def build_minutes(data: MinutesData, target: Target) -> None:
                 [fa_int(i), text_or_dash(a.name), text_or_dash(a.organization), _seat(a)]
                 for i, a in enumerate(present, 1)
             ],
-            ["6%", "27%", "35%", "32%"],
+            ["7%", "27%", "34%", "32%"],
             col_align=["center", "right", "right", "right"],
             empty_text="حاضری ثبت نشده است.",
         ),
@@ -126,7 +126,7 @@ def build_minutes(data: MinutesData, target: Target) -> None:
                 ]
                 for i, d in enumerate(data.decisions, 1)
             ],
-            ["5%", "22%", "12%", "17%", "8%", "36%"],
+            ["7%", "22%", "12%", "17%", "8%", "34%"],
             col_align=["center", "right", "right", "right", "center", "right"],
             size=8.5,
             empty_text="در این جلسه دربارهٔ پرونده‌ای تصمیم گرفته نشد.",

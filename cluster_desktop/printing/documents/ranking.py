@@ -72,7 +72,7 @@ def build_ranking(data: RankingData, target: Target) -> None:
         spacer(2),
     ]
     headers = ["رتبه", "خوشه", "استان", "شهرستان", "وضعیت", "امتیاز"]
-    widths = ["8%", "32%", "15%", "15%", "18%", "12%"]
+    widths = ["7%", "28%", "13%", "13%", "28%", "11%"]
     align: list[Align] = ["center", "right", "right", "right", "right", "center"]
     rows = [
         [

@@ -33,7 +33,7 @@ from cluster_desktop.services import (
 )
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.workspace import Workspace
-from cluster_desktop.store.models import Dossier, Meeting, Member, Province, User, WorkingGroup
+from cluster_desktop.store.models import Dossier, Meeting, Member, Office, Province, User, WorkingGroup
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import OfficeKeys
 
@@ -540,6 +540,11 @@ def fill_demo(
             # The working groups were set up before the first dossier was recorded.
             b.clock.now = office_hours(min(p[0][0] for p in planned) - timedelta(days=30), rng)
             b.office_actor(s, admin.office_id)
+            office = s.get(Office, admin.office_id)
+            if office is not None and not office.head_name:
+                # The licence and letters name the head who signs; a separate stream keeps the rest as seeded.
+                named = random.Random(seed ^ 0x5EA1)
+                office.head_name = f"{named.choice(FIRST_NAMES)} {named.choice(LAST_NAMES)}"
             owners = {p[2][0] if is_central else admin.office_id for p in planned}
             for owner in sorted(owners | ({CENTRAL_OFFICE_ID} if is_central else set())):
                 b.office_actor(s, owner)
@@ -559,6 +564,11 @@ def fill_demo(
                 centre_exchange(s, admin, b.clock, rng)
                 add_programmes(s, b)
             add_events(s, b.office_actor(s, admin.office_id), b.clock, rng, central=is_central)
+            # Minutes are signed after their meeting; each office's latest stays open for new decisions.
+            for office_id, pool in b.meetings.items():
+                sec = b.office_actor(s, office_id)
+                for _day, meeting_id in sorted(pool)[:-1]:
+                    groups.finalize_meeting(s, sec, meeting_id)
             s.flush()
         finally:
             b.clock.remove(s)

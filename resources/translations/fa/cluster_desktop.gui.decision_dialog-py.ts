@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>DecisionDialog</name>
@@ -24,8 +23,8 @@
         <translation>صورتجلسه %1 — %2</translation>
     </message>
     <message>
-        <source>No meeting is recorded yet: record the meeting in the working group first.</source>
-        <translation>هنوز جلسه‌ای ثبت نشده است؛ نخست جلسه را در بخش کارگروه ثبت کنید.</translation>
+        <source>No meeting with open minutes: record the meeting in the working group first (finalized minutes take no new decisions).</source>
+        <translation>جلسه‌ای با صورتجلسهٔ باز نیست: نخست جلسه را در کارگروه ثبت کنید (صورتجلسهٔ نهایی‌شده تصمیم تازه نمی‌پذیرد).</translation>
     </message>
     <message>
         <source>Reason (required)</source>

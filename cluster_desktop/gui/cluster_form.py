@@ -463,4 +463,6 @@ def screenshot(ctx: AppContext) -> QWidget:
         dossier_id = richest_dossier(s)
     if dossier_id is None:
         return ClusterForm.for_new(ctx)
-    return ClusterForm(ctx, dossier_id)
+    from .dossier_page import page_at
+
+    return page_at(ctx, dossier_id, "profile")

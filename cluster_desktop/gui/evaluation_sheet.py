@@ -331,6 +331,8 @@ def screenshot(ctx: AppContext) -> QWidget:
         )
     _, actor, dossier_id = best
     member_ctx = AppContext(ctx.ws, actor, ctx.lang)  # type: ignore[arg-type]
-    view = EvaluationSheet(member_ctx, dossier_id)
+    from .dossier_page import page_at
+
+    view = page_at(member_ctx, dossier_id, "evaluation")
     view._member_ctx = member_ctx  # type: ignore[attr-defined]  # keep the context alive with the view
     return view

@@ -91,4 +91,6 @@ def screenshot(ctx: AppContext) -> QWidget:
                 best = (key, row.id)
     if best is None:
         raise DomainError("پرونده‌ای در این دفتر نیست.", "There is no dossier in this office.")
-    return HistoryView(ctx, best[1])
+    from .dossier_page import page_at
+
+    return page_at(ctx, best[1], "history")

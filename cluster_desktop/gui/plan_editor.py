@@ -463,4 +463,6 @@ def screenshot(ctx: AppContext) -> QWidget:
         raise DomainError(
             "پرونده‌ای با طرح توجیهی در این دفتر نیست.", "No dossier with a plan in this office."
         )
-    return PlanEditor(ctx, dossier_id, offer_draft=False)
+    from .dossier_page import page_at
+
+    return page_at(ctx, dossier_id, "plan")

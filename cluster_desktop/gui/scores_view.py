@@ -221,4 +221,6 @@ def screenshot(ctx: AppContext) -> QWidget:
                 best = (key, dossier.id)
     if best is None:
         raise DomainError("پرونده‌ای با امتیاز ثبت‌شده پیدا نشد.", "No scored dossier here.")
-    return ScoresView(ctx, best[1])
+    from .dossier_page import page_at
+
+    return page_at(ctx, best[1], "scores")

@@ -3,7 +3,7 @@ ranking. A member sees nobody else's sheet until their own is submitted."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -190,6 +190,29 @@ def can_see_all(session: Session, actor: Actor, dossier_id: str) -> bool:
         return True
     sheet = my_sheet(session, actor, dossier_id)
     return sheet is not None and sheet.submitted_at is not None
+
+
+def running_scores_hidden(session: Session, actor: Actor, dossiers: Iterable[tuple[str, str]]) -> set[str]:
+    """Of these (id, state) pairs, the dossiers whose score ``actor`` may not see yet.
+
+    While a round is open its score is the mean of the sheets already sent: a member who has not sent
+    their own would read the others' verdict in it, so lists and headers leave it out for them.
+    """
+    if actor.role in SEE_ALL or actor.role is Role.ADMIN:
+        return set()
+    level = level_of(actor)
+    open_ids = {i for i, state in dossiers if state in SCORING_STATES[level]}
+    if not open_ids or actor.member_id is None:
+        return open_ids
+    sent = session.scalars(
+        select(Evaluation.dossier_id).where(
+            Evaluation.dossier_id.in_(open_ids),
+            Evaluation.member_id == actor.member_id,
+            Evaluation.level == level,
+            Evaluation.submitted_at.is_not(None),
+        )
+    )
+    return open_ids - set(sent)
 
 
 def submitted_sheets(session: Session, dossier_id: str, level: str) -> list[Evaluation]:

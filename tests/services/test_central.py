@@ -211,3 +211,38 @@ def test_a_license_issued_on_29_february_is_valid_to_the_28th_three_years_on() -
 
     assert default_validity(date(2028, 2, 29)) == date(2031, 2, 28)
     assert default_validity(date(2026, 11, 28)) == date(2029, 11, 27)
+
+
+def test_a_central_score_being_made_is_hidden_from_members_who_have_not_sent_their_sheet(centre) -> None:
+    from cluster_desktop.services import evaluations, users
+    from cluster_desktop.store.models import Evaluation, User
+
+    ws, admin = centre
+    with ws.db.session() as s:
+        # GIVEN a dossier in central review with a running score and a member whose sheet is not sent
+        d = s.scalar(
+            select(Dossier).where(Dossier.state == "central_review", Dossier.central_score.is_not(None))
+        )
+        assert d is not None
+        sent = set(
+            s.scalars(
+                select(Evaluation.member_id).where(
+                    Evaluation.dossier_id == d.id, Evaluation.submitted_at.is_not(None)
+                )
+            )
+        )
+        user = s.scalar(
+            select(User).where(
+                User.member_id.is_not(None), User.member_id.not_in(sent), User.role == "evaluator"
+            )
+        )
+        member = users.actor_for(s, user)
+        assert member.role is Role.EVALUATOR
+        # THEN the review queue, the national list and the dossier list leave the score out for them
+        mine = next(r for r in central.review_queue(s, member) if r.id == d.id)
+        theirs = next(r for r in central.review_queue(s, admin) if r.id == d.id)
+        assert mine.central_score is None and theirs.central_score == pytest.approx(d.central_score)
+        q = central.NationalQuery(search=d.cluster.name)
+        row = next(r for r in central.national_rows(s, q, actor=member) if r.id == d.id)
+        assert row.central_score is None and row.rank is None
+        assert evaluations.running_scores_hidden(s, admin, [(d.id, d.state)]) == set()

@@ -20,7 +20,8 @@
     </message>
     <message>
         <source>Last dossier received</source>
-        <translation>آخرین پروندهٔ دریافتی</translation>
+        <translation>آخرین پروندهٔ
+دریافتی</translation>
     </message>
     <message>
         <source>Bundles</source>
@@ -28,15 +29,18 @@
     </message>
     <message>
         <source>Last sequence</source>
-        <translation>آخرین شماره ترتیب</translation>
+        <translation>آخرین شماره
+ترتیب</translation>
     </message>
     <message>
         <source>Last import</source>
-        <translation>آخرین دریافت بسته</translation>
+        <translation>آخرین دریافت
+بسته</translation>
     </message>
     <message>
         <source>Decisions sent / acknowledged</source>
-        <translation>تصمیم‌های ارسالی / تأیید دریافت</translation>
+        <translation>تصمیم‌های ارسالی /
+تأیید دریافت</translation>
     </message>
     <message>
         <source>National dashboard — %1 provinces have dossiers at the centre</source>

@@ -436,7 +436,7 @@ def evaluation_summary_data(
     )
     note = ""
     if decision is not None:
-        note = f"تصمیم کارگروه: {_action_fa(decision.action)}"
+        note = _action_fa(decision.action)
         if decision.minutes_number:
             note += f" — صورتجلسهٔ شمارهٔ {to_persian_digits(decision.minutes_number)}"
         note += f" مورخ {format_jalali(decision.at)}"

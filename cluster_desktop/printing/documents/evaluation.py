@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from cluster_desktop.domain.numbers import format_score
-from cluster_desktop.printing.document import para, spacer
+from cluster_desktop.printing.document import field_table, spacer
+from cluster_desktop.printing.fonts import FONT_REGULAR
 from cluster_desktop.printing.layout import Align, RTLParagraph, rtl_style
 
 from .common import (
@@ -255,7 +256,12 @@ def build_summary(data: SummaryData, target: Target) -> None:
             widths,
             col_align=["center", "right", "center", *(_CENTER * len(members)), "center", "center"],
             size=8.5,
-            table_style=style,
+            # Tight rows: the table, the result and the signatures then share one landscape page.
+            table_style=[
+                *style,
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ],
             empty_text="هنوز هیچ برگهٔ ارزیابی ارسال نشده است.",
         ),
         small(
@@ -264,18 +270,28 @@ def build_summary(data: SummaryData, target: Target) -> None:
             "امتیازها ضرب در ۲۰.",
         ),
         spacer(1),
-        pair_table(
+    ]
+    result = field_table(
+        [
+            ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
+            ("نتیجه", f"{verdict}؛ حد نصاب {fa_decimal(data.threshold)}"),
+            *([("تصمیم کارگروه", text_or_dash(data.meeting_note))] if data.meeting_note.strip() else []),
+        ],
+        label_width="24%",
+    )
+    # The result on the right and the signatures beside it: below a full table a landscape page has
+    # no room left for them one under the other, and a page holding only signatures is no record.
+    closing = Table(
+        [[signatures(data.signatories, per_row=2, room_mm=12), result]],
+        colWidths=["40%", "60%"],
+        style=TableStyle(
             [
-                ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
-                ("حد نصاب", fa_decimal(data.threshold)),
-                ("برگه‌های ارسال‌شده", fa_int(len(members))),
-                ("نتیجه", verdict),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("FONT", (0, 0), (-1, -1), FONT_REGULAR, 9),
             ]
         ),
-    ]
-    closing: list[Flowable] = [spacer(1)]
-    if data.meeting_note.strip():
-        closing.append(para(text_or_dash(data.meeting_note)))
-    closing.append(signatures(data.signatories))
-    story.append(keep(*closing))
+    )
+    story.append(closing)
     doc.build(story)

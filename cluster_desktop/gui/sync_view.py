@@ -132,6 +132,13 @@ class SyncView(QWidget):
         self.revoke_button.clicked.connect(self.revoke)
         self.certificate_button.clicked.connect(self.save_certificate)
         self.trust_table.itemSelectionChanged.connect(self._update_buttons)
+        # Said once, above the empty table: without a trusted office no bundle is accepted.
+        self.trust_empty_label = QLabel(self)
+        self.trust_empty_label.setObjectName("trust_empty_label")
+        self.trust_empty_label.setWordWrap(True)
+        self.trust_empty_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        layout = find(self.ui, QWidget, "trust_tab").layout()
+        layout.insertWidget(layout.indexOf(self.trust_table), self.trust_empty_label)
         # history
         self.history_table = find(self.ui, QTableWidget, "history_table")
         self.outbound_table = find(self.ui, QTableWidget, "outbound_table")
@@ -313,6 +320,13 @@ class SyncView(QWidget):
                 self.trust_table.setItem(r, c, item)
         if selected is not None:
             self.select_entry(selected.fingerprint)
+        peer = self.tr("the provinces' offices") if self.ctx.is_central else self.tr("TPO's central office")
+        self.trust_empty_label.setText(
+            self.tr(
+                "No office is trusted yet: enrol %1 with “Enrol a certificate…”; until then no bundle is accepted."
+            ).replace("%1", peer)
+        )
+        self.trust_empty_label.setVisible(not self.entries)
 
     def _fill_history(self, log: list[sync.ExchangeRow]) -> None:
         self.history_table.setRowCount(len(log))

@@ -240,7 +240,7 @@ def test_enrol_after_phone_check_and_revoke_through_the_trust_table(
     cert_file = tmp_path / "ir08.json"
     cert_file.write_bytes(cert.to_json())
     view = make_view(qtbot, centre)
-    assert view.trust_table.rowCount() == 1
+    assert view.trust_table.rowCount() == 1 and view.trust_empty_label.isHidden()
     # WHEN a file that is not a certificate is chosen THEN a Persian message says so beside the table
     garbage = tmp_path / "not-a-cert.json"
     garbage.write_text('{"hello": 1}')
@@ -332,3 +332,18 @@ def test_screenshot_renders_for_both_offices(offices, fa_app, qtbot) -> None:
         qtbot.addWidget(w)
         assert isinstance(w, SyncView) and w.trust_table.rowCount() == 1
         assert not w.grab().isNull()
+
+
+def test_an_office_that_trusts_no_one_is_told_how_to_enrol(fa_app, qtbot, tmp_path: Path) -> None:
+    ws = Workspace.open(tmp_path / "ir08")
+    try:
+        admin = setup_office(ws, OfficeSetup(OfficeKind.PROVINCE, "IR-08", "admin", PASSWORD))
+        view = SyncView(AppContext(ws, admin, "fa"))
+        qtbot.addWidget(view)
+        view.show()
+        assert view.trust_table.rowCount() == 0 and not view.trust_empty_label.isHidden()
+        assert "سازمان توسعه تجارت" in view.trust_empty_label.text()
+        assert "ثبت گواهی" in view.trust_empty_label.text()
+        view.close()
+    finally:
+        ws.close()

@@ -67,6 +67,18 @@
         <translation>باطل‌شده در %1</translation>
     </message>
     <message>
+        <source>the provinces' offices</source>
+        <translation>دفترهای استان‌ها</translation>
+    </message>
+    <message>
+        <source>TPO's central office</source>
+        <translation>دفتر مرکزی سازمان توسعه تجارت</translation>
+    </message>
+    <message>
+        <source>No office is trusted yet: enrol %1 with “Enrol a certificate…”; until then no bundle is accepted.</source>
+        <translation>هنوز هیچ دفتری مورد اعتماد نیست: گواهی %1 را با «ثبت گواهی…» ثبت کنید؛ تا آن زمان هیچ بسته‌ای پذیرفته نمی‌شود.</translation>
+    </message>
+    <message>
         <source>sent</source>
         <translation>ارسال</translation>
     </message>

@@ -694,10 +694,15 @@ def _fold_initial_entries(session: Session, entries: dict[str, InitialEntry]) ->
     return {entry_id: e.answer for entry_id, e in entries.items()}
 
 
+# A dossier decided against is closed: a request for its cluster opens a new one.
+CLOSED_STATES = (DossierState.PROVINCIALLY_REJECTED.value, DossierState.CENTRALLY_REJECTED.value)
+
+
 def open_requested(session: Session, requests: list[dict[str, Any]], local: str) -> dict[str, str]:
     """At the province: its own cluster and dossier for every plan request here it has none for yet,
     in ``plan_in_progress`` (origin ``central``) so that it completes the plan. A cluster of the same
-    name in the same county is used rather than recorded twice. Importing a request again opens nothing."""
+    name in the same county is used rather than recorded twice, and its live dossier, if it has one,
+    answers the request instead of a new one. Importing a request again opens nothing."""
     mine = [r for r in requests if r["province_code"] == local]
     if not mine:
         return {}
@@ -724,6 +729,27 @@ def open_requested(session: Session, requests: list[dict[str, Any]], local: str)
         ).scalar()
         if cluster_id is None:
             cluster_id = _open_cluster(session, r, local, stamp)
+        else:
+            # The province already works on this cluster: its live dossier answers the request
+            # (a second dossier would ask the clerks to write the same plan twice).
+            live = conn.execute(
+                select(d.c.id, d.c.plan_request_id)
+                .where(
+                    d.c.cluster_id == cluster_id,
+                    d.c.owner_office_id == local,
+                    d.c.state.not_in(CLOSED_STATES),
+                )
+                .order_by(d.c.created_at.desc())
+            ).first()
+            if live is not None:
+                if live.plan_request_id is None:
+                    conn.execute(
+                        update(d)
+                        .where(d.c.id == live.id)
+                        .values(plan_request_id=r["id"], version=d.c.version + 1, updated_at=now)
+                    )
+                opened[r["id"]] = live.id
+                continue
         dossier_id = new_uuid()
         conn.execute(
             insert(d),

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 
 from cluster_desktop.domain.errors import PermissionDenied
 from cluster_desktop.domain.roles import OfficeKind, Role
-from cluster_desktop.services import central, evaluations, groups, plans, sync, workflow
+from cluster_desktop.services import central, clusters, evaluations, groups, plans, sync, workflow
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.clusters import ClusterInput, DossierQuery, ProductInput, list_dossiers
 from cluster_desktop.store.models import (
@@ -319,3 +319,55 @@ def test_an_entry_for_a_cluster_the_province_already_has_is_answered_by_its_doss
     c1 = sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.bundle", to="IR-07")
     sync.import_bundle(prov.ws, prov.actor, prov.keys, c1.files[0])
     assert prov.states()[theirs.id] == "received"
+
+
+def test_a_request_for_a_cluster_the_province_is_working_on_is_answered_by_that_dossier(
+    pair: Pair, tmp_path: Path
+) -> None:
+    prov, centre = pair.province, pair.centre
+    # GIVEN the province has just recorded the cluster itself (a draft, not sent yet)
+    with prov.ws.db.session() as s:
+        own = clusters.create_cluster(
+            s, prov.actor, ClusterInput(name=NAME, county=COUNTY, products=[ProductInput("3301.29", "اسانس")])
+        )
+        own_id, version = own.id, own.version
+        before = s.scalar(select(func.count()).select_from(Dossier))
+    # AND the centre, not knowing, puts the same cluster on its initial list and asks for its plan
+    entry_id, request_id = _initial_entry(centre)
+    c1 = sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.bundle", to="IR-07")
+    # WHEN the province takes the centre's bundle
+    sync.import_bundle(prov.ws, prov.actor, prov.keys, c1.files[0])
+    # THEN no second dossier is opened: the province's own draft now answers the request
+    with prov.ws.db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == before
+        mine = s.get(Dossier, own_id)
+        assert mine.plan_request_id == request_id and mine.version == version + 1
+        assert mine.state == "draft"
+    # WHEN the province completes it and sends it THEN the centre's entry is folded into it
+    with prov.ws.db.session() as s:
+        for action in ("nominate", "issue_plan"):
+            workflow.transition(s, prov.actor, own_id, action)
+    _complete_and_approve(prov, own_id)
+    p1 = sync.export_bundle(prov.ws, prov.actor, prov.keys, tmp_path / "p1.bundle")
+    assert own_id in p1.moved_to_sent
+    sync.import_bundle(centre.ws, centre.actor, centre.keys, p1.files[0])
+    with centre.ws.db.session() as s:
+        assert s.get(Dossier, entry_id) is None
+        assert s.scalar(select(func.count()).select_from(Cluster).where(Cluster.name == NAME)) == 1
+        assert "request_plan" in [t.action for t in workflow.history(s, own_id)]
+
+
+def test_a_request_for_a_cluster_decided_against_opens_a_new_dossier(pair: Pair, tmp_path: Path) -> None:
+    prov, centre = pair.province, pair.centre
+    with prov.ws.db.session() as s:
+        own = clusters.create_cluster(
+            s, prov.actor, ClusterInput(name=NAME, county=COUNTY, products=[ProductInput("3301.29", "اسانس")])
+        )
+        own.state = "provincially_rejected"  # decided against earlier
+        own_id = own.id
+    _entry, request_id = _initial_entry(centre)
+    c1 = sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.bundle", to="IR-07")
+    sync.import_bundle(prov.ws, prov.actor, prov.keys, c1.files[0])
+    opened = _requested(prov, request_id)
+    assert opened is not None and opened.id != own_id and opened.state == "plan_in_progress"
+    assert opened.cluster_id == own.cluster_id  # the cluster itself is not recorded twice

@@ -32,6 +32,7 @@ TARGETS: dict[str, str] = {
     "process-steps": "screenshots:process_steps",
     "criteria": "criteria_view:screenshot",
     "events": "events_view:screenshot",
+    "instructions": "instructions_view:screenshot",
     "central-dashboard": "central_dashboard:screenshot",
     "national-list": "national_list:screenshot",
     "review": "review:screenshot",

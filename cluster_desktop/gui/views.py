@@ -133,6 +133,13 @@ VIEWS: list[ViewSpec] = [
         ("F4",),
     ),
     ViewSpec(
+        "instructions",
+        QT_TRANSLATE_NOOP("views", "Instructions and their revisions"),
+        "instructions_view:InstructionsView",
+        "registries",
+        ("F5",),
+    ),
+    ViewSpec(
         "criteria",
         QT_TRANSLATE_NOOP("views", "Criteria sets and their revisions"),
         "criteria_view:CriteriaView",

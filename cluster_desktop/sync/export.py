@@ -219,7 +219,14 @@ def collect_central(session: Session, office_id: str, province: str, cutoff: dat
             cond.append(t.c.updated_at > cutoff)
         rows[table] = _rows(session, table, "dossier_id", theirs, *cond)
     addressed = _tab("plan_requests").c.province_code == province  # a request goes to its province only
-    for table, only in (("criteria_sets", None), ("criteria", None), ("plan_requests", addressed)):
+    # Criteria revisions and instructions are the same for every province (F5, F15).
+    centre_records: list[tuple[str, Any]] = [
+        ("criteria_sets", None),
+        ("criteria", None),
+        ("instructions", None),
+        ("plan_requests", addressed),
+    ]
+    for table, only in centre_records:
         t = _tab(table)
         q = select(t).where(t.c.owner_office_id == office_id)
         if only is not None:

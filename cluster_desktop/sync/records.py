@@ -117,6 +117,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec("criteria_sets", _t(m.CriteriaSet), _CENT),
     TableSpec("criteria", _t(m.Criterion), _CENT, (Link("set_id", "criteria_sets"),)),
+    TableSpec("instructions", _t(m.Instruction), _CENT),
     TableSpec("plan_requests", _t(m.PlanRequest), _CENT, (Link("province_code", "provinces", owned=False),)),
     TableSpec("clusters", _t(m.Cluster), _PROV, (Link("province_code", "provinces", owned=False),)),
     TableSpec(

@@ -33,6 +33,7 @@ TABLE_TITLES = {
     "licenses": ("پروانه", "licenses"),
     "databank_entries": ("ثبت در بانک اطلاعات", "databank entries"),
     "criteria_sets": ("مجموعه معیار", "criteria sets"),
+    "instructions": ("دستورالعمل", "instructions"),
     "plan_requests": ("درخواست تکمیل طرح توجیهی", "plan requests"),
 }
 

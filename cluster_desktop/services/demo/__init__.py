@@ -51,6 +51,7 @@ from .catalog import (
 )
 from .events import add_events
 from .exchange import centre_exchange
+from .instructions import add_instructions
 from .programmes import add_programmes
 from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
 
@@ -564,6 +565,9 @@ def fill_demo(
                 centre_exchange(s, admin, b.clock, rng)
                 add_programmes(s, b)
             add_events(s, b.office_actor(s, admin.office_id), b.clock, rng, central=is_central)
+            if is_central:
+                # A separate stream, so the dossiers and programmes above stay as seeded.
+                add_instructions(s, b.office_actor(s, admin.office_id), b.clock, random.Random(seed + 5))
             # Minutes are signed after their meeting; each office's latest stays open for new decisions.
             for office_id, pool in b.meetings.items():
                 sec = b.office_actor(s, office_id)

@@ -71,6 +71,10 @@
         <translation>فرهنگ‌سازی، آموزش و اطلاع‌رسانی</translation>
     </message>
     <message>
+        <source>Instructions and their revisions</source>
+        <translation>دستورالعمل‌ها و بازنگری‌های آن‌ها</translation>
+    </message>
+    <message>
         <source>Criteria sets and their revisions</source>
         <translation>مجموعه‌های معیار و بازنگری آن‌ها</translation>
     </message>

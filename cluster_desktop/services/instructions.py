@@ -1,0 +1,150 @@
+"""Instructions of the programme (F5) and their revisions (F15): the centre issues each instruction
+the seed names under F5 (F5-1 … F5-4) as a numbered revision with its Jalali date and full text. A
+new revision never rewrites an old one; the newest is the one in force. They reach the provinces
+with the next decision bundle, where they are read-only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cluster_desktop.domain.errors import FieldCollector, NotFound
+from cluster_desktop.domain.jalali import today
+from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.store.models import Instruction, ProcessStep
+
+from . import audit, forms
+from .actor import Actor, require, require_office
+
+PARENT = "F5"
+MAX_BODY = 100_000
+ISSUERS = (Role.ADMIN, Role.SECRETARY)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One instruction the programme calls for (a sub-process of F5)."""
+
+    code: str
+    title_fa: str
+
+
+@dataclass(frozen=True)
+class InstructionRow:
+    code: str
+    topic_fa: str
+    revision: int | None  # None: not issued yet
+    title: str
+    issued_on: date | None
+    revisions: int
+    instruction_id: str | None
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    id: str
+    code: str
+    revision: int
+    title: str
+    issued_on: date
+    body: str
+
+
+@dataclass
+class InstructionInput:
+    code: str = ""
+    title: str = ""
+    issued_on: str | date | None = None
+    body: str = ""
+
+
+def topics(session: Session) -> list[Topic]:
+    """The instructions the seed names under F5, in its order."""
+    q = select(ProcessStep).where(ProcessStep.parent_code == PARENT).order_by(ProcessStep.order)
+    return [Topic(p.code, p.title_fa) for p in session.scalars(q)]
+
+
+def instruction_rows(session: Session) -> list[InstructionRow]:
+    """Every F5 instruction with the revision in force (or none yet) and how many revisions it has."""
+    counts = dict(session.execute(select(Instruction.code, func.count()).group_by(Instruction.code)).all())
+    rows = []
+    for t in topics(session):
+        latest = session.scalar(
+            select(Instruction).where(Instruction.code == t.code).order_by(Instruction.revision.desc())
+        )
+        rows.append(
+            InstructionRow(
+                t.code,
+                t.title_fa,
+                latest.revision if latest else None,
+                latest.title if latest else "",
+                latest.issued_on if latest else None,
+                int(counts.get(t.code, 0)),
+                latest.id if latest else None,
+            )
+        )
+    return rows
+
+
+def revisions(session: Session, code: str) -> list[RevisionRow]:
+    """Every revision of one instruction, newest (in force) first."""
+    q = select(Instruction).where(Instruction.code == code).order_by(Instruction.revision.desc())
+    return [RevisionRow(i.id, i.code, i.revision, i.title, i.issued_on, i.body) for i in session.scalars(q)]
+
+
+def draft_for(session: Session, code: str) -> InstructionInput:
+    """A new revision starts from the text in force (or, for a first one, the seed's title)."""
+    found = revisions(session, code)
+    if found:
+        r = found[0]
+        return InstructionInput(code, r.title, today(), r.body)
+    topic = next((t for t in topics(session) if t.code == code), None)
+    if topic is None:
+        raise NotFound("این دستورالعمل در برنامه تعریف نشده است.", "No such instruction in the programme.")
+    return InstructionInput(code, topic.title_fa, today(), "")
+
+
+def issue(session: Session, actor: Actor, data: InstructionInput) -> Instruction:
+    """Record a new revision of an instruction; it is in force from now on."""
+    require_office(actor, OfficeKind.CENTRAL, what_fa="صدور دستورالعمل", what_en="issue instructions")
+    require(actor, ISSUERS, what_fa="صدور دستورالعمل", what_en="issue instructions")
+    c = FieldCollector()
+    codes = {t.code for t in topics(session)}
+    if data.code not in codes:
+        c.add("code", "دستورالعمل را از فهرست برنامه انتخاب کنید.", "Choose the instruction from the list.")
+    title = forms.text(c, data.title, "title", "عنوان", "Title", required=True)
+    issued = forms.jalali(c, data.issued_on, "issued_on", "تاریخ ابلاغ", "Issued on", required=True)
+    if issued and issued > today():
+        c.add("issued_on", "تاریخ ابلاغ نمی‌تواند در آینده باشد.", "The issue date cannot be in the future.")
+    body = forms.text(
+        c, data.body, "body", "متن دستورالعمل", "Text", required=True, single_line=False, max_len=MAX_BODY
+    )
+    c.raise_if_any()
+    last = session.scalar(select(func.max(Instruction.revision)).where(Instruction.code == data.code))
+    latest = session.scalar(
+        select(Instruction).where(Instruction.code == data.code, Instruction.revision == last)
+    )
+    if latest is not None and issued is not None and issued < latest.issued_on:
+        c.add(
+            "issued_on",
+            "بازنگری نمی‌تواند پیش از ابلاغ نسخهٔ پیشین باشد.",
+            "A revision cannot be dated before the one it replaces.",
+        )
+        c.raise_if_any()
+    item = Instruction(
+        owner_office_id=actor.office_id,
+        code=data.code,
+        revision=(last or 0) + 1,
+        title=title,
+        issued_on=issued,
+        body=body,
+    )
+    session.add(item)
+    session.flush()
+    audit.record(
+        session, actor, "instruction.issue", "instruction", item.id, code=item.code, revision=item.revision
+    )
+    return item

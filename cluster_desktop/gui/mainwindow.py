@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -30,6 +31,10 @@ from .views import GROUPS, ViewSpec, views_for
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+# Forms are loaded without margins; in a tab their titles and tables would touch the window's edge.
+VIEW_MARGINS = (8, 8, 8, 4)
 
 
 class MainWindow(QMainWindow):
@@ -60,8 +65,11 @@ class MainWindow(QMainWindow):
         dock.setObjectName("navigation_dock")
         dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
         dock.setWidget(self.nav)
-        self.nav.setMinimumWidth(330)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)  # on the right in RTL
+        self.nav.setMinimumWidth(280)  # long step titles are elided; each has its full title as tooltip
+        # Dock areas are not mirrored: the reading side is asked for by name.
+        rtl = QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        area = Qt.DockWidgetArea.RightDockWidgetArea if rtl else Qt.DockWidgetArea.LeftDockWidgetArea
+        self.addDockWidget(area, dock)
         self._build_navigation()
         self._build_actions()
         self._build_status()
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         title = self.specs[key].tr_title()
         index = self.tabs.indexOf(view)
         if index < 0:
+            view.setContentsMargins(*VIEW_MARGINS)
             index = self.tabs.addTab(view, title)
         self.tabs.setCurrentIndex(index)
         if step and hasattr(view, "focus_step"):
@@ -159,6 +168,7 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError:
             return None
         page = DossierPage(self.ctx, dossier_id, self)
+        page.setContentsMargins(*VIEW_MARGINS)
         self.tabs.setCurrentIndex(self.tabs.addTab(page, page.windowTitle()))
         page.windowTitleChanged.connect(lambda t, p=page: self.tabs.setTabText(self.tabs.indexOf(p), t))
         return page
@@ -270,6 +280,8 @@ class MainWindow(QMainWindow):
         self.date_label = QLabel()
         self.date_label.setObjectName("status_date")
         for w in (self.user_label, self.office_label, self.date_label):
+            # A thin rule between the three facts; the status bar draws none of its own here.
+            w.setStyleSheet("padding: 0 8px; border-left: 1px solid #c8c8c8;")
             self.statusBar().addPermanentWidget(w)
         self._tick()
         timer = QTimer(self)

@@ -96,6 +96,10 @@ def render(
     ctx = AppContext(ws, pick_actor(ws), lang)
     _refuse_other_office(view, ctx.is_central)
     widget: QWidget = func(ctx)
+    if view not in ("main", "wizard", "login"):
+        from .mainwindow import VIEW_MARGINS
+
+        widget.setContentsMargins(*VIEW_MARGINS)  # as the view sits in its tab
     widget.resize(*size)
     widget.show()
     for _ in range(5):

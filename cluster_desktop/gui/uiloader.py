@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from cluster_desktop.paths import ui_dir
 
@@ -43,7 +43,9 @@ def load_ui(name: str, host: QWidget | None = None) -> QWidget:
     if host is not None:
         if host.layout() is None:
             layout = QVBoxLayout(host)
-            layout.setContentsMargins(0, 0, 0, 0)
+            # A dialog keeps a frame of room around its form; a view is framed by whoever shows it.
+            margin = 10 if isinstance(host, QDialog) else 0
+            layout.setContentsMargins(margin, margin, margin, margin)
         host.layout().addWidget(form)
         if not host.windowTitle() and form.windowTitle():
             host.setWindowTitle(form.windowTitle())

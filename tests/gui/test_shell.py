@@ -102,3 +102,17 @@ def test_status_bar_and_printed_pages_name_tehrans_day_after_its_midnight(ctx, q
     doc = OfficialDocument(io.BytesIO(), title="آزمون")
     assert doc.date_text == "۱۴۰۵/۰۹/۰۸"
     assert "۱۴۰۵/۰۹/۰۸ ۰۰:۳۰" in printed_note("دفتر", Frozen.now(dt.UTC))
+
+
+def test_multi_line_boxes_and_the_navigation_sit_on_the_reading_side(ctx, qtbot) -> None:
+    from PySide6.QtWidgets import QDockWidget, QPlainTextEdit
+
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    box.setPlainText("کفش خوی")  # a short paragraph Qt would otherwise put against the left edge
+    box.show()
+    assert box.document().defaultTextOption().alignment() & Qt.AlignmentFlag.AlignRight
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    dock = win.findChild(QDockWidget, "navigation_dock")
+    assert win.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea

@@ -158,6 +158,8 @@ class CriteriaView(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
             table.verticalHeader().setVisible(False)
+        # Five short columns: shared evenly rather than all the slack given to the date.
+        self.sets_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.criteria_table.horizontalHeader().setStretchLastSection(False)
         self.criteria_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.set_label = find(self.ui, QLabel, "set_label")

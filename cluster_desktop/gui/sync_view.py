@@ -149,6 +149,9 @@ class SyncView(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setStretchLastSection(True)
 
+        # The office's name takes the slack; the revocation reason is empty for most rows.
+        self.trust_table.horizontalHeader().setStretchLastSection(False)
+        self.trust_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         ctx.changed.connect(lambda what: self.refresh() if what in ("bundle", "trust") else None)
         self.refresh()
 
@@ -258,7 +261,7 @@ class SyncView(QWidget):
             log = sync.exchange_log(s)
             outbound = sync.outbound_rows(s)
         self.office_label.setText(
-            self.tr("%1 (code %2)").replace("%1", info.name_fa).replace("%2", self._n(info.office_id))
+            self.tr("%1 (code %2)").replace("%1", info.name_fa).replace("%2", ltr(info.office_id))
         )
         self.own_fingerprint.setText(info.fingerprint_text)
         self._fill_recipients(peers)
@@ -281,7 +284,7 @@ class SyncView(QWidget):
         current = self.recipient_combo.currentData()
         self.recipient_combo.clear()
         for p in peers:
-            text = f"{p.name_fa} ({self._n(p.office_id)})"
+            text = f"{p.name_fa} ({ltr(p.office_id)})"
             if not p.enrolled:
                 text += " — " + self.tr("certificate not enrolled yet")
             self.recipient_combo.addItem(text, p.office_id)
@@ -303,7 +306,7 @@ class SyncView(QWidget):
             )
             cells = [
                 e.office_name,
-                self._n(e.office_id),
+                ltr(e.office_id),
                 ltr(e.fingerprint_text),
                 status,
                 self._when(e.enrolled_at),
@@ -575,7 +578,7 @@ class SyncView(QWidget):
         self.report_panel.show()
         sender = r["sender"]
         self.values["kind"].setText(self._title(sync.kind_title(r["kind"])))
-        self.values["sender"].setText(f"{sender['name']} ({self._n(sender['office_id'])})")
+        self.values["sender"].setText(f"{sender['name']} ({ltr(sender['office_id'])})")
         self.values["fingerprint"].setText(ltr(sender["fingerprint_text"]))
         self.values["created"].setText(self._when(_created(r["created_at"])))
         with self.ctx.session() as s:

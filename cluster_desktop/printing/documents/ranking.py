@@ -72,7 +72,7 @@ def build_ranking(data: RankingData, target: Target) -> None:
         spacer(2),
     ]
     headers = ["رتبه", "خوشه", "استان", "شهرستان", "وضعیت", "امتیاز"]
-    widths = ["7%", "28%", "13%", "13%", "28%", "11%"]
+    widths = ["6%", "30%", "16%", "13%", "24%", "11%"]
     align: list[Align] = ["center", "right", "right", "right", "right", "center"]
     rows = [
         [

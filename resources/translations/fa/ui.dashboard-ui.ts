@@ -16,7 +16,7 @@
     </message>
     <message>
         <source>What waits for whom</source>
-        <translation>چه کاری منتظر کیست</translation>
+        <translation>چه کاری منتظر کیست؟</translation>
     </message>
     <message>
         <source>Recent activity</source>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from cluster_desktop.domain.errors import DomainError, set_language
 from cluster_desktop.paths import resource
 
-from . import prompts, rtl_text
+from . import prompts
 
 _translators: list[QTranslator] = []
 
@@ -71,11 +71,9 @@ def setup_application(lang: str = "fa", app: QApplication | None = None) -> QApp
     if lang == "fa":
         QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        rtl_text.install(app)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        rtl_text.uninstall(app)
     install_translations(app, lang)
     return app
 

@@ -22,7 +22,6 @@ from cluster_desktop.domain.jalali import format_jalali
 from cluster_desktop.domain.numbers import format_score
 from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES
 from cluster_desktop.services.clusters import get_dossier
-from cluster_desktop.services.evaluations import running_scores_hidden
 from cluster_desktop.store.models import Province
 
 from .context import AppContext
@@ -113,8 +112,6 @@ class DossierPage(QWidget):
             score = (
                 d.central_score if self.ctx.is_central and d.central_score is not None else d.provincial_score
             )
-            if running_scores_hidden(s, self.ctx.actor, [(d.id, d.state)]):
-                score = None
             nominated = d.nominated_on
         fa = self.ctx.lang == "fa"
         state_title = DOSSIER_STATE_TITLES[state][0 if fa else 1]

@@ -119,7 +119,7 @@ class DossierTableModel(QAbstractTableModel):
         start = number * self.PAGE_SIZE
         ids = self._ids[start : start + self.PAGE_SIZE]
         with self.ctx.session() as s:
-            found = {r.id: r for r in dossier_rows(s, ids, self.ctx.actor.office_kind, actor=self.ctx.actor)}
+            found = {r.id: r for r in dossier_rows(s, ids, self.ctx.actor.office_kind)}
         # A dossier gone since the ids were read shows as an empty row until the next reload.
         rows = [self._format(found[i]) if i in found else _Row(i, "", ("",) * len(COLUMNS)) for i in ids]
         self.queries += 1

@@ -116,7 +116,7 @@ class InstructionsView(QWidget):
         self.body_view = find(self.ui, QTextBrowser, "body_view")
         self.revise_button = find(self.ui, QPushButton, "revise_button")
         self.revise_button.clicked.connect(self.revise)
-        self.revise_button.setVisible(ctx.is_central)  # the service refuses a province in any case
+        self.revise_button.setVisible(instructions.may_issue(ctx.actor))  # the service checks again
         self.action_error = find(self.ui, QLabel, "action_error")
         self.action_error.setStyleSheet(FieldErrors.STYLE)
         splitter = find(self.ui, QSplitter, "splitter")
@@ -159,13 +159,13 @@ class InstructionsView(QWidget):
             self.revisions = instructions.revisions(s, row.code) if row else []
         self.revision_combo.blockSignals(True)
         self.revision_combo.clear()
-        for i, r in enumerate(self.revisions):
+        for r in self.revisions:
             text = (
                 self.tr("Revision %1 — %2")
                 .replace("%1", self._n(r.revision))
                 .replace("%2", self._day(r.issued_on))
             )
-            if i == 0:
+            if r.in_force:
                 text += " " + self.tr("(in force)")
             self.revision_combo.addItem(text, r.id)
         self.revision_combo.blockSignals(False)
@@ -177,11 +177,12 @@ class InstructionsView(QWidget):
         at = self.revision_combo.currentIndex()
         if row is None or not self.revisions or at < 0:
             self.title_label.setText(row.topic_fa if row else "")
-            waiting = (
-                self.tr("Not issued yet: choose “New revision…” to record its approved text.")
-                if self.ctx.is_central
-                else self.tr("Not issued yet: it arrives with the centre's bundle once issued.")
-            )
+            if instructions.may_issue(self.ctx.actor):
+                waiting = self.tr("Not issued yet: choose “New revision…” to record its approved text.")
+            elif self.ctx.is_central:
+                waiting = self.tr("Not issued yet.")
+            else:
+                waiting = self.tr("Not issued yet: it arrives with the centre's bundle once issued.")
             self.status_label.setText(waiting)
             self.body_view.clear()
             return
@@ -189,7 +190,7 @@ class InstructionsView(QWidget):
         self.title_label.setText(r.title)
         status = (
             self.tr("In force since %1.")
-            if at == 0
+            if r.in_force
             else self.tr("Issued on %1; replaced by a later revision.")
         ).replace("%1", self._day(r.issued_on))
         self.status_label.setText(status)

@@ -138,9 +138,7 @@ class NationalListView(QWidget):
         with self.ctx.session() as s:
             if self.ranks is None:
                 self.ranks = central.NationalRanks(s)
-            return central.national_rows(
-                s, q, offset=offset, limit=limit, ranks=self.ranks, actor=self.ctx.actor
-            )
+            return central.national_rows(s, q, offset=offset, limit=limit, ranks=self.ranks)
 
     def _total(self) -> int:
         with self.ctx.session() as s:

@@ -2,16 +2,14 @@
 
 In a right-to-left application Qt still lays out each paragraph of a QPlainTextEdit by its own first
 letters, and a short Persian paragraph that fits on one line ends up against the left edge (a long
-one, which wraps, looks right). Every multi-line box gets right alignment when it is first polished,
-whether it came from a .ui file or from code.
+one, which wraps, looks right). ``load_ui`` right-aligns every multi-line box of a form it loads (all
+of ours come from .ui files), once, rather than watching every event of the application.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
-
-_filter: RightAlignedText | None = None
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QWidget
 
 
 def align_right(edit: QPlainTextEdit | QTextEdit) -> None:
@@ -20,23 +18,9 @@ def align_right(edit: QPlainTextEdit | QTextEdit) -> None:
     edit.document().setDefaultTextOption(option)
 
 
-class RightAlignedText(QObject):
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Polish and isinstance(watched, (QPlainTextEdit, QTextEdit)):
-            align_right(watched)
-        return False
-
-
-def install(app: QApplication) -> None:
-    """Right-align every multi-line text box of ``app`` from now on (once; for right-to-left only)."""
-    global _filter
-    if _filter is None:
-        _filter = RightAlignedText(app)
-        app.installEventFilter(_filter)
-
-
-def uninstall(app: QApplication) -> None:
-    global _filter
-    if _filter is not None:
-        app.removeEventFilter(_filter)
-        _filter = None
+def align_boxes(form: QWidget) -> None:
+    """Right-align the multi-line boxes of ``form`` when the application reads right to left."""
+    if QApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    for edit in (*form.findChildren(QPlainTextEdit), *form.findChildren(QTextEdit)):
+        align_right(edit)

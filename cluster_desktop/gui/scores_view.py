@@ -64,7 +64,7 @@ class ScoresView(QWidget):
         self.print_button.clicked.connect(self.print_summary)
         self.operation: Operation | None = None
         self.view: ConsolidatedView | None = None
-        self.rank: tuple[int | None, int] = (None, 0)
+        self.rank: evaluations.Rank | None = None
         self.refresh()
 
     def refresh(self) -> None:
@@ -107,7 +107,7 @@ class ScoresView(QWidget):
         self.operation = preview_document(self, self.ctx, "evaluation-summary", self.dossier_id, level=level)
         return self.operation
 
-    def _fill_summary(self, view: ConsolidatedView, rank: tuple[int | None, int]) -> None:
+    def _fill_summary(self, view: ConsolidatedView, rank: evaluations.Rank) -> None:
         lang = self.ctx.lang
         cons = view.consolidation
         self.score_label.setText(self.tr("%1 of 100").replace("%1", score_text(cons.score, lang)))
@@ -127,14 +127,16 @@ class ScoresView(QWidget):
         self.sheets_label.setText(
             self.tr("Submitted sheets: %1").replace("%1", digits(cons.member_count, lang))
         )
-        mine, total = rank
-        if mine is None:
+        if rank.rank is None:
             self.rank_label.setText(self.tr("Not ranked yet"))
         else:
+            text = (
+                self.tr("Provisional rank %1 of %2 in the province (the round is open)")
+                if rank.provisional
+                else self.tr("Rank %1 of %2 in the province")
+            )
             self.rank_label.setText(
-                self.tr("Rank %1 of %2 in the province")
-                .replace("%1", digits(mine, lang))
-                .replace("%2", digits(total, lang))
+                text.replace("%1", digits(rank.rank, lang)).replace("%2", digits(rank.of, lang))
             )
 
     def _fill_table(self, view: ConsolidatedView) -> None:

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from cluster_desktop.paths import ui_dir
 
+from .rtl_text import align_boxes
+
 W = TypeVar("W", bound=QWidget)
 _custom: list[type[QWidget]] = []
 
@@ -40,6 +42,7 @@ def load_ui(name: str, host: QWidget | None = None) -> QWidget:
         f.close()
     if form is None:
         raise RuntimeError(f"{name}: {loader.errorString()}")
+    align_boxes(form)
     if host is not None:
         if host.layout() is None:
             layout = QVBoxLayout(host)

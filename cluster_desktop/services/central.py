@@ -42,7 +42,7 @@ from cluster_desktop.store.models import (
 
 from . import audit, clusters, licenses, workflow
 from .actor import Actor, require, require_office
-from .evaluations import running_scores_hidden
+from .evaluations import ROUND_STATES, can_see_all, running_score
 from .groups import local_group
 
 # Only this module asks a province for a plan: the step comes with the request that travels (F3).
@@ -179,13 +179,8 @@ def national_rows(
     offset: int = 0,
     limit: int = 200,
     ranks: NationalRanks | None = None,
-    actor: Actor | None = None,
 ) -> list[NationalRow]:
-    """One page of the national list with provincial and central scores and national ranks.
-
-    With ``actor``, a central score (and the ranks drawn from it) still being made that they may not
-    see yet is left out.
-    """
+    """One page of the national list with provincial and central scores and national ranks."""
     q = (
         select(
             Dossier.id,
@@ -235,14 +230,6 @@ def national_rows(
         nrank, prank = ranks.of(r[6], r[3], score) if ranks else (None, None)
         # The query's first ten columns, the two ranks, then its last four (NationalRow's field order).
         rows.append(NationalRow(*r[:10], nrank, prank, r[10], r[11], r[12], r[13]))
-    if actor is not None:
-        hidden = running_scores_hidden(session, actor, [(r.id, r.state) for r in rows])
-        rows = [
-            replace(r, central_score=None, rank=None, province_rank=None)
-            if r.id in hidden and r.central_score is not None
-            else r
-            for r in rows
-        ]
     return _with_products_and_licenses(session, rows)
 
 
@@ -409,11 +396,13 @@ def review_queue(session: Session, actor: Actor) -> list[ReviewRow]:
     )
     members = _central_members(session, actor)
     out = []
-    found = session.execute(q).all()
-    hidden = running_scores_hidden(session, actor, [(r[0], r[4]) for r in found])
-    for r in found:
+    for r in session.execute(q).all():
         own = "none" if r[9] is None else "submitted" if r[10] is not None else "draft"
-        central_score = None if r[0] in hidden else r[6]
+        # The score is recorded when the group decides; until then the queue shows the running one
+        # to whoever may see every sheet (a member only after sending their own).
+        central_score = r[6]
+        if r[4] in ROUND_STATES and can_see_all(session, actor, r[0]):
+            central_score = running_score(session, r[0], "central")
         # Spelled out: the query's row type is too wide for mypy to count a star-unpacked slice.
         out.append(
             ReviewRow(r[0], r[1], r[2], r[3], r[4], r[5], central_score, r[7], r[8], members, own, r[11])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -484,22 +484,12 @@ def list_dossier_ids(session: Session, query: DossierQuery, kind: OfficeKind | N
     return list(session.scalars(q))
 
 
-def dossier_rows(
-    session: Session, ids: list[str], kind: OfficeKind | None = None, *, actor: Actor | None = None
-) -> list[DossierRow]:
-    """The list rows of these dossiers, in the order given (missing ones are left out).
-
-    With ``actor``, a score still being made that they may not see yet is left out (``None``).
-    """
+def dossier_rows(session: Session, ids: list[str], kind: OfficeKind | None = None) -> list[DossierRow]:
+    """The list rows of these dossiers, in the order given (missing ones are left out)."""
     if not ids:
         return []
     q = _row_select(kind).where(Dossier.id.in_(ids))
     found = {row.id: DossierRow(*row) for row in session.execute(q)}
-    if actor is not None:
-        from .evaluations import running_scores_hidden  # evaluations builds on this module
-
-        for i in running_scores_hidden(session, actor, [(r.id, r.state) for r in found.values()]):
-            found[i] = replace(found[i], score=None)
     return [found[i] for i in ids if i in found]
 
 

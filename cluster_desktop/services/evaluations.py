@@ -3,7 +3,7 @@ ranking. A member sees nobody else's sheet until their own is submitted."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -171,8 +171,6 @@ def save_sheet(
     if submit:
         sheet.submitted_at = utcnow()
     session.flush()
-    if submit:
-        refresh_score(session, dossier, level)
     audit.record(
         session,
         actor,
@@ -192,27 +190,10 @@ def can_see_all(session: Session, actor: Actor, dossier_id: str) -> bool:
     return sheet is not None and sheet.submitted_at is not None
 
 
-def running_scores_hidden(session: Session, actor: Actor, dossiers: Iterable[tuple[str, str]]) -> set[str]:
-    """Of these (id, state) pairs, the dossiers whose score ``actor`` may not see yet.
-
-    While a round is open its score is the mean of the sheets already sent: a member who has not sent
-    their own would read the others' verdict in it, so lists and headers leave it out for them.
-    """
-    if actor.role in SEE_ALL or actor.role is Role.ADMIN:
-        return set()
-    level = level_of(actor)
-    open_ids = {i for i, state in dossiers if state in SCORING_STATES[level]}
-    if not open_ids or actor.member_id is None:
-        return open_ids
-    sent = session.scalars(
-        select(Evaluation.dossier_id).where(
-            Evaluation.dossier_id.in_(open_ids),
-            Evaluation.member_id == actor.member_id,
-            Evaluation.level == level,
-            Evaluation.submitted_at.is_not(None),
-        )
-    )
-    return open_ids - set(sent)
+def running_score(session: Session, dossier_id: str, level: str) -> float | None:
+    """The score of the sheets sent so far in a round that is still open (not recorded yet)."""
+    cons, _, _ = _consolidate(session, dossier_id, level)
+    return cons.score
 
 
 def submitted_sheets(session: Session, dossier_id: str, level: str) -> list[Evaluation]:
@@ -280,7 +261,18 @@ def consolidated(
     return ConsolidatedView(list(cs.criteria), cons, names, cs.threshold, sheets)
 
 
+# The state that holds each level's open round; the decision that leaves it records the score.
+ROUND_STATES = {
+    DossierState.PROVINCIAL_EVALUATION.value: "province",
+    DossierState.RECEIVED.value: "central",
+    DossierState.CENTRAL_REVIEW.value: "central",
+}
+
+
 def refresh_score(session: Session, dossier: Dossier, level: str) -> None:
+    """Record the round's score on the dossier. Called when the working group decides, never while
+    the round is open: a running score in lists, rankings or prints would show members who have not
+    sent their sheet what the others gave (the blind rule of the scoring)."""
     cons, _, _ = _consolidate(session, dossier.id, level)
     if level == "central":
         dossier.central_score = cons.score
@@ -385,13 +377,25 @@ def sheet_state(session: Session, actor: Actor, dossier_id: str) -> SheetState:
     )
 
 
-def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> tuple[int | None, int]:
-    """This dossier's rank among its province's scored dossiers, and how many are scored."""
+@dataclass(frozen=True)
+class Rank:
+    rank: int | None  # None: not scored
+    of: int  # scored dossiers in the province (this one included)
+    provisional: bool  # the round is open: where its running score would stand among decided ones
+
+
+def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> Rank:
+    """This dossier's rank among its province's scored dossiers. While its round is open it has no
+    recorded score yet: its running score is placed among the decided ones, marked provisional."""
     dossier = get_dossier(session, dossier_id)
     rows = ranking(session, province_code=dossier.province_code, level=level)
-    scored = sum(1 for _, _, r in rows if r is not None)
+    scored = [s for _, s, r in rows if r is not None]
     mine = next((r for d, _, r in rows if d.id == dossier_id), None)
-    return mine, scored
+    if mine is None and ROUND_STATES.get(dossier.state) == level:
+        running = running_score(session, dossier_id, level)
+        if running is not None:
+            return Rank(1 + sum(1 for s in scored if s is not None and s > running), len(scored) + 1, True)
+    return Rank(mine, len(scored), False)
 
 
 def open_sheets(session: Session, actor: Actor) -> list[Evaluation]:

@@ -51,6 +51,7 @@ class RevisionRow:
     title: str
     issued_on: date
     body: str
+    in_force: bool  # the newest revision; earlier ones are kept for the record
 
 
 @dataclass
@@ -92,7 +93,15 @@ def instruction_rows(session: Session) -> list[InstructionRow]:
 def revisions(session: Session, code: str) -> list[RevisionRow]:
     """Every revision of one instruction, newest (in force) first."""
     q = select(Instruction).where(Instruction.code == code).order_by(Instruction.revision.desc())
-    return [RevisionRow(i.id, i.code, i.revision, i.title, i.issued_on, i.body) for i in session.scalars(q)]
+    return [
+        RevisionRow(i.id, i.code, i.revision, i.title, i.issued_on, i.body, n == 0)
+        for n, i in enumerate(session.scalars(q))
+    ]
+
+
+def may_issue(actor: Actor) -> bool:
+    """Whether ``actor`` may issue revisions (the centre's secretariat); ``issue`` checks it again."""
+    return actor.office_kind is OfficeKind.CENTRAL and (actor.role in ISSUERS)
 
 
 def draft_for(session: Session, code: str) -> InstructionInput:

@@ -29,7 +29,7 @@ from cluster_desktop.store.models import Dossier, Meeting, Transition, WorkingGr
 from . import audit, plans
 from .actor import Actor
 from .clusters import get_dossier
-from .evaluations import level_of, submitted_sheets
+from .evaluations import ROUND_STATES, level_of, refresh_score, submitted_sheets
 
 # Steps with a record of their own, and where people take them instead (Persian, English).
 SERVICE_STEPS: dict[str, tuple[str, str]] = {
@@ -149,6 +149,8 @@ def transition(
             missing = "، ".join(plans.missing_sections(session, dossier.id))
             raise TransitionError(f"{e.fa} کمبودها: {missing}", e.en, field=e.field) from None
         raise
+    if dossier.state in ROUND_STATES and rule.target not in ROUND_STATES:
+        refresh_score(session, dossier, ROUND_STATES[dossier.state])  # the decision fixes the score
     return apply(session, actor, dossier, rule, comment=comment, meeting=meeting, permit=permit)
 
 

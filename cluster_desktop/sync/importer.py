@@ -543,6 +543,7 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
             ]
             for ids in _chunks(gone):
                 session.execute(delete(t).where(t.c.id.in_(ids)))
+    _replace_reissued(session, groups.get("instructions", {}).get("add", []), sender)
     tables: dict[str, dict[str, int]] = {}
     for table in sorted(groups, key=ORDER.__getitem__):
         spec, g = BY_NAME[table], groups[table]
@@ -577,6 +578,22 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
     folded = _fold_initial_entries(session, entries)
     opened = open_requested(session, bundle.records.get("plan_requests", []), local)
     return Applied(tables, new_transitions, applied, sender, opened=opened, folded=folded, added_ids=added)
+
+
+def _replace_reissued(session: Session, added: list[dict[str, Any]], sender: str) -> None:
+    """A centre restored from an older backup issues a revision number again under a new id: its
+    current record replaces the one it no longer has (else the unique revision number would refuse
+    this and every later decision bundle)."""
+    t = BY_NAME["instructions"].table
+    for r in added:
+        session.execute(
+            delete(t).where(
+                t.c.code == r["code"],
+                t.c.revision == r["revision"],
+                t.c.owner_office_id == sender,
+                t.c.id != r["id"],
+            )
+        )
 
 
 # --- plan requests (F3) ------------------------------------------------------------------------
@@ -741,6 +758,12 @@ def open_requested(session: Session, requests: list[dict[str, Any]], local: str)
                 )
                 .order_by(d.c.created_at.desc())
             ).first()
+            # Listed by the centre, the cluster is a national priority here too (as a new one would be).
+            conn.execute(
+                update(c)
+                .where(c.c.id == cluster_id, c.c.national_priority.is_(False))
+                .values(national_priority=True, version=c.c.version + 1, updated_at=now)
+            )
             if live is not None:
                 if live.plan_request_id is None:
                     conn.execute(

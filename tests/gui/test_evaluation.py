@@ -174,13 +174,19 @@ def test_a_score_outside_0_to_5_or_letters_is_refused_beside_the_criterion(ctx, 
 
 
 def test_consolidated_view_shows_the_services_numbers(ctx, qtbot) -> None:
-    # GIVEN three members scored one dossier (one criterion far apart) and a second dossier scored higher
+    # GIVEN three members scored one dossier (one criterion far apart) and a second dossier, scored
+    # higher, was approved in a meeting (which records its score)
     dossier_id = dossier_at(ctx)
     other = dossier_at(ctx, name="زعفران قائنات")
     members = [member_ctx(ctx, f"m{i}", n) for i, n in enumerate(("مریم احمدی", "رضا کریمی", "سارا نیک"))]
     for m, base in zip(members, (4, 3, 2), strict=True):
         submit_via_services(m, dossier_id, {c: base for c in CODES} | {"C4": 5 if base == 4 else 1})
     submit_via_services(members[0], other, {c: 5 for c in CODES})
+    with ctx.session() as s:
+        meeting = groups.create_meeting(
+            s, ctx.actor, groups.MeetingInput("1405/02/10", attendee_ids=[members[0].actor.member_id])
+        )
+        workflow.transition(s, ctx.actor, other, "approve_provincial", meeting_id=meeting.id)
     # WHEN the secretary opens the consolidated view
     view = ScoresView(ctx, dossier_id)
     qtbot.addWidget(view)
@@ -191,7 +197,8 @@ def test_consolidated_view_shows_the_services_numbers(ctx, qtbot) -> None:
     assert view.score_label.text() == f"{format_score(cons.score)} از ۱۰۰"
     assert "حد نصاب (۶۰)" in view.verdict_label.text()
     assert ("پایین‌تر" in view.verdict_label.text()) == (not cons.passes(cv.threshold))
-    assert view.rank_label.text() == "رتبهٔ ۲ از ۲ در استان"
+    # this round is open: its running score is placed among the decided ones, and says so
+    assert view.rank_label.text() == "رتبهٔ موقت ۲ از ۲ در استان (ارزیابی باز است)"
     n = view.table.columnCount()
     for r, crit in enumerate(cv.criteria):
         assert view.cell(r, n - 3) == format_score(cons.per_criterion_mean[crit.code])

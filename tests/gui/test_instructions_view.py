@@ -48,3 +48,13 @@ def test_a_province_reads_but_cannot_issue(ctx, qtbot) -> None:
     view = _view(qtbot, ctx)
     assert not view.revise_button.isVisible()
     assert "بستهٔ مرکز" in view.status_label.text()
+
+
+def test_a_central_member_reads_but_is_not_offered_to_issue(central_ctx, qtbot) -> None:
+    from dataclasses import replace
+
+    from cluster_desktop.domain.roles import Role
+
+    member = AppContext(central_ctx.ws, replace(central_ctx.actor, role=Role.EVALUATOR), "fa")
+    view = _view(qtbot, member)
+    assert not view.revise_button.isVisible() and view.status_label.text() == "هنوز ابلاغ نشده است."

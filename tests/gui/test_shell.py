@@ -107,10 +107,10 @@ def test_status_bar_and_printed_pages_name_tehrans_day_after_its_midnight(ctx, q
 def test_multi_line_boxes_and_the_navigation_sit_on_the_reading_side(ctx, qtbot) -> None:
     from PySide6.QtWidgets import QDockWidget, QPlainTextEdit
 
-    box = QPlainTextEdit()
-    qtbot.addWidget(box)
+    form = load_ui("event_dialog.ui")
+    qtbot.addWidget(form)
+    box = form.findChild(QPlainTextEdit, "description_edit")
     box.setPlainText("کفش خوی")  # a short paragraph Qt would otherwise put against the left edge
-    box.show()
     assert box.document().defaultTextOption().alignment() & Qt.AlignmentFlag.AlignRight
     win = MainWindow(ctx)
     qtbot.addWidget(win)

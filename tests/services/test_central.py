@@ -213,36 +213,41 @@ def test_a_license_issued_on_29_february_is_valid_to_the_28th_three_years_on() -
     assert default_validity(date(2026, 11, 28)) == date(2029, 11, 27)
 
 
-def test_a_central_score_being_made_is_hidden_from_members_who_have_not_sent_their_sheet(centre) -> None:
+def test_a_central_score_is_recorded_by_the_decision_and_shown_running_only_to_the_secretariat(
+    centre,
+) -> None:
     from cluster_desktop.services import evaluations, users
     from cluster_desktop.store.models import Evaluation, User
 
     ws, admin = centre
     with ws.db.session() as s:
-        # GIVEN a dossier in central review with a running score and a member whose sheet is not sent
-        d = s.scalar(
-            select(Dossier).where(Dossier.state == "central_review", Dossier.central_score.is_not(None))
-        )
-        assert d is not None
-        sent = set(
-            s.scalars(
-                select(Evaluation.member_id).where(
-                    Evaluation.dossier_id == d.id, Evaluation.submitted_at.is_not(None)
+        # GIVEN a dossier in central review with sheets sent and a member whose own is not
+        sent_by = {
+            d: set(
+                s.scalars(
+                    select(Evaluation.member_id).where(
+                        Evaluation.dossier_id == d, Evaluation.submitted_at.is_not(None)
+                    )
                 )
             )
-        )
-        user = s.scalar(
-            select(User).where(
-                User.member_id.is_not(None), User.member_id.not_in(sent), User.role == "evaluator"
-            )
-        )
+            for d in s.scalars(select(Dossier.id).where(Dossier.state == "central_review"))
+        }
+        did = next(d for d, sent in sent_by.items() if sent)
+        running = evaluations.running_score(s, did, "central")
+        assert running is not None
+        user = s.scalar(select(User).where(User.member_id.not_in(sent_by[did]), User.role == "evaluator"))
         member = users.actor_for(s, user)
-        assert member.role is Role.EVALUATOR
-        # THEN the review queue, the national list and the dossier list leave the score out for them
-        mine = next(r for r in central.review_queue(s, member) if r.id == d.id)
-        theirs = next(r for r in central.review_queue(s, admin) if r.id == d.id)
-        assert mine.central_score is None and theirs.central_score == pytest.approx(d.central_score)
-        q = central.NationalQuery(search=d.cluster.name)
-        row = next(r for r in central.national_rows(s, q, actor=member) if r.id == d.id)
-        assert row.central_score is None and row.rank is None
-        assert evaluations.running_scores_hidden(s, admin, [(d.id, d.state)]) == set()
+        # THEN the dossier has no central score yet: the national list shows none to anyone
+        assert s.get(Dossier, did).central_score is None
+        q = central.NationalQuery(search=s.get(Dossier, did).cluster.name)
+        assert next(r for r in central.national_rows(s, q) if r.id == did).central_score is None
+        # AND the review queue shows the running score to the secretariat, not to that member
+        mine = next(r for r in central.review_queue(s, member) if r.id == did)
+        theirs = next(r for r in central.review_queue(s, admin) if r.id == did)
+        assert mine.central_score is None and theirs.central_score == pytest.approx(running)
+        # WHEN the group approves it in a meeting THEN that score is recorded
+        from cluster_desktop.services import groups
+
+        meeting = groups.list_meetings(s, admin, open_only=True)[0].id
+        workflow.transition(s, admin, did, "approve_central", meeting_id=meeting)
+        assert s.get(Dossier, did).central_score == pytest.approx(running)

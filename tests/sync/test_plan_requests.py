@@ -342,7 +342,7 @@ def test_a_request_for_a_cluster_the_province_is_working_on_is_answered_by_that_
         assert s.scalar(select(func.count()).select_from(Dossier)) == before
         mine = s.get(Dossier, own_id)
         assert mine.plan_request_id == request_id and mine.version == version + 1
-        assert mine.state == "draft"
+        assert mine.state == "draft" and mine.cluster.national_priority  # the centre listed it
     # WHEN the province completes it and sends it THEN the centre's entry is folded into it
     with prov.ws.db.session() as s:
         for action in ("nominate", "issue_plan"):
@@ -354,16 +354,21 @@ def test_a_request_for_a_cluster_the_province_is_working_on_is_answered_by_that_
     with centre.ws.db.session() as s:
         assert s.get(Dossier, entry_id) is None
         assert s.scalar(select(func.count()).select_from(Cluster).where(Cluster.name == NAME)) == 1
+        assert s.get(Dossier, own_id).cluster.national_priority
         assert "request_plan" in [t.action for t in workflow.history(s, own_id)]
 
 
-def test_a_request_for_a_cluster_decided_against_opens_a_new_dossier(pair: Pair, tmp_path: Path) -> None:
+@pytest.mark.parametrize("closed", ["provincially_rejected", "centrally_rejected"])
+def test_a_request_for_a_cluster_decided_against_opens_a_new_dossier(
+    pair: Pair, tmp_path: Path, closed: str
+) -> None:
+    """The guard beside the linking: a closed dossier is not reopened by a request."""
     prov, centre = pair.province, pair.centre
     with prov.ws.db.session() as s:
         own = clusters.create_cluster(
             s, prov.actor, ClusterInput(name=NAME, county=COUNTY, products=[ProductInput("3301.29", "اسانس")])
         )
-        own.state = "provincially_rejected"  # decided against earlier
+        own.state = closed  # decided against earlier
         own_id = own.id
     _entry, request_id = _initial_entry(centre)
     c1 = sync.export_bundle(centre.ws, centre.actor, centre.keys, tmp_path / "c1.bundle", to="IR-07")

@@ -54,6 +54,10 @@
         <translation>هنوز ابلاغ نشده است: با «بازنگری تازه…» متن تصویب‌شدهٔ آن را ثبت کنید.</translation>
     </message>
     <message>
+        <source>Not issued yet.</source>
+        <translation>هنوز ابلاغ نشده است.</translation>
+    </message>
+    <message>
         <source>Not issued yet: it arrives with the centre's bundle once issued.</source>
         <translation>هنوز ابلاغ نشده است: پس از ابلاغ با بستهٔ مرکز می‌رسد.</translation>
     </message>

@@ -31,6 +31,10 @@
         <translation>هنوز رتبه ندارد</translation>
     </message>
     <message>
+        <source>Provisional rank %1 of %2 in the province (the round is open)</source>
+        <translation>رتبهٔ موقت %1 از %2 در استان (ارزیابی باز است)</translation>
+    </message>
+    <message>
         <source>Rank %1 of %2 in the province</source>
         <translation>رتبهٔ %1 از %2 در استان</translation>
     </message>

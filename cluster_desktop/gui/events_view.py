@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -81,13 +80,7 @@ class EventDialog(FormDialog):
             n = str(data.participants)
             self.participants_edit.setText(to_persian_digits(n) if fa else n)
             self.description_edit.setPlainText(data.description)
-        buttons = find(self.ui, QDialogButtonBox, "buttons")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
-        ok.setObjectName("save_button")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.watch_edits()
+        self.ready(self.tr("Save"))
 
     def data(self) -> events.EventInput:
         return events.EventInput(

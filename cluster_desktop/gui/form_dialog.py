@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from cluster_desktop.domain.errors import DomainError
 
@@ -19,6 +19,18 @@ class FormDialog(QDialog):
     ctx: AppContext
     errors: FieldErrors
     dirty = False
+
+    def ready(self, save_text: str) -> None:
+        """Wire the form's ``buttons`` box (OK saves through ``save``, Cancel asks about edits) and start
+        counting edits; call once the form is filled."""
+        buttons = self.findChild(QDialogButtonBox, "buttons")
+        assert buttons is not None, "the form has no QDialogButtonBox named 'buttons'"
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(save_text)
+        ok.setObjectName("save_button")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.watch_edits()
 
     def watch_edits(self) -> None:
         """Count any later typing or choice in the form as an edit (call once the form is filled)."""

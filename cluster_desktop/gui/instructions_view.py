@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -53,13 +52,7 @@ class InstructionDialog(FormDialog):
         if draft.issued_on and not isinstance(draft.issued_on, str):
             self.issued_on_edit.set_date(draft.issued_on)
         self.body_edit.setPlainText(draft.body)
-        buttons = find(self.ui, QDialogButtonBox, "buttons")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Issue this revision"))
-        ok.setObjectName("save_button")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.watch_edits()
+        self.ready(self.tr("Issue this revision"))
 
     def data(self) -> instructions.InstructionInput:
         return instructions.InstructionInput(

@@ -15,7 +15,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -106,13 +105,7 @@ class ProgrammeDialog(FormDialog):
             budget = data.budget_rial if isinstance(data.budget_rial, int) else 0
             self.budget_rial_edit.setText(format_int(budget) if fa else str(budget))
             self.description_edit.setPlainText(data.description)
-        buttons = find(self.ui, QDialogButtonBox, "buttons")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
-        ok.setObjectName("save_button")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.watch_edits()
+        self.ready(self.tr("Save"))
 
     def data(self) -> prog.ProgrammeInput:
         return prog.ProgrammeInput(
@@ -224,13 +217,7 @@ class EntryDialog(FormDialog):
         elif kind == "activity":
             self.w["activity_starts_edit"].set_date(today())
             self.w["activity_progress_edit"].setText("۰" if fa else "0")
-        buttons = find(self.ui, QDialogButtonBox, "buttons")
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
-        ok.setObjectName("save_button")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.watch_edits()
+        self.ready(self.tr("Save"))
 
     def set_value_row(self, row: prog.MonitoringRow) -> None:
         """Start from an existing period's values (to record its actual later)."""

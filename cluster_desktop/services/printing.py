@@ -279,6 +279,10 @@ def plan_data(session: Session, actor: Actor, dossier_id: str) -> pl.PlanData:
         state_title=_state_fa(d.state),
         missing=[] if plans.is_complete(session, d.id) else plans.missing_sections(session, d.id),
         letter_no=d.nomination_letter_no,
+        signatories=[
+            doc.Signatory("نمایندهٔ " + (d.cluster.managing_entity or "شخصیت حقوقی مدیریت خوشه"), ""),
+            *(s for s in _signatories(session, d.owner_office_id) if s.post.startswith("دبیر")),
+        ],
     )
 
 

@@ -161,6 +161,7 @@ def test_feasibility_plan_with_targets_and_attachments(province: Office, tmp_pat
         expected += [f"{to_persian_digits(t.year)} {format_int(t.export_usd)}" for t in plan.targets]
     text = assert_clean_pdf(out)
     has(text, *expected, "پیوست: ۲ فقره", "survey-1403.xlsx", "نقشه-خوشه.pdf", "۴٫۹ کیلوبایت", "کمبودها")
+    has(text, "نمایندهٔ", "دبیر")  # who hands the plan in and who receives it sign it
 
 
 def test_member_sheet_and_consolidated_sheet(province: Office, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from .common import (
     Letterhead,
     Official,
     ProductLine,
+    Signatory,
     Target,
     attachments_label,
     data_table,
@@ -25,6 +26,7 @@ from .common import (
     new_document,
     rial,
     section,
+    signatures,
     small,
     text_or_dash,
 )
@@ -70,6 +72,8 @@ class PlanData:
     state_title: str = ""
     missing: Sequence[str] = ()  # sections still empty (a draft printout says so)
     letter_no: str = ""
+    # Who hands the plan in and who receives it for the working group (signed on paper).
+    signatories: Sequence[Signatory] = ()
 
 
 def build_plan(data: PlanData, target: Target) -> None:
@@ -125,4 +129,6 @@ def build_plan(data: PlanData, target: Target) -> None:
             empty_text="پیوستی ثبت نشده است.",
         ),
     ]
+    if data.signatories:
+        story += [spacer(2), signatures(data.signatories)]
     doc.build(story)

@@ -52,6 +52,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     gp.add_argument("programme", metavar="PROGRAMME_ID", help="programme id (or its first 8 characters)")
     gp.add_argument("out", metavar="OUT.pdf", type=Path)
     gp.set_defaults(handler=run_programme)
+    ip = psub.add_parser(
+        "instruction", help="an instruction (F5) as issued: the one in force or --revision N"
+    )
+    ip.add_argument("instruction", metavar="F5-N", help="the instruction's code (or a revision's id)")
+    ip.add_argument("--revision", type=int, metavar="N")
+    ip.add_argument("out", metavar="OUT.pdf", type=Path)
+    ip.set_defaults(handler=run_instruction)
     xp = psub.add_parser("matrix", help="the responsibility matrix of the programme")
     xp.add_argument("out", metavar="OUT.pdf", type=Path)
     xp.set_defaults(handler=run_matrix)
@@ -124,5 +131,13 @@ def run_programme(args: argparse.Namespace, cli: Cli) -> int:
     out = _out(args.out)
     with cli.workspace().db.session() as s:
         printing.print_programme(s, reader(cli, s), args.programme, out)
+        s.rollback()
+    return _done(out)
+
+
+def run_instruction(args: argparse.Namespace, cli: Cli) -> int:
+    out = _out(args.out)
+    with cli.workspace().db.session() as s:
+        printing.print_instruction(s, reader(cli, s), args.instruction, out, revision=args.revision)
         s.rollback()
     return _done(out)

@@ -27,6 +27,8 @@ from cluster_desktop.services import instructions
 from .central_tables import Column, RowsModel, select_row
 from .context import AppContext
 from .form_dialog import FormDialog
+from .operation import Operation
+from .print_preview import preview_document
 from .uiloader import find, load_ui
 from .widgets import FieldErrors, JalaliDateEdit
 
@@ -110,6 +112,9 @@ class InstructionsView(QWidget):
         self.revise_button = find(self.ui, QPushButton, "revise_button")
         self.revise_button.clicked.connect(self.revise)
         self.revise_button.setVisible(instructions.may_issue(ctx.actor))  # the service checks again
+        self.print_button = find(self.ui, QPushButton, "print_button")
+        self.print_button.clicked.connect(self.print_revision)
+        self.operation: Operation | None = None
         self.action_error = find(self.ui, QLabel, "action_error")
         self.action_error.setStyleSheet(FieldErrors.STYLE)
         splitter = find(self.ui, QSplitter, "splitter")
@@ -163,6 +168,7 @@ class InstructionsView(QWidget):
             self.revision_combo.addItem(text, r.id)
         self.revision_combo.blockSignals(False)
         self.revision_combo.setEnabled(bool(self.revisions))
+        self.print_button.setEnabled(bool(self.revisions))
         self._show_revision()
 
     def _show_revision(self) -> None:
@@ -190,6 +196,14 @@ class InstructionsView(QWidget):
         # Paragraphs marked RTL one by one: the text is the approved instruction, shown as written.
         paragraphs = [p for p in r.body.split("\n") if p.strip()]
         self.body_view.setHtml("".join(f'<p dir="rtl">{escape(p)}</p>' for p in paragraphs))
+
+    def print_revision(self) -> Operation | None:
+        """Preview the revision shown (made off the GUI thread)."""
+        revision_id = self.revision_combo.currentData()
+        if not revision_id:
+            return None
+        self.operation = preview_document(self, self.ctx, "instruction", revision_id)
+        return self.operation
 
     def revise(self) -> InstructionDialog | None:
         row = self.selected()

@@ -173,6 +173,11 @@ DOCUMENTS: dict[str, tuple[Render, str, str]] = {
         QT_TRANSLATE_NOOP("print_preview", "Programme monitoring report"),
         "programme-report.pdf",
     ),
+    "instruction": (
+        printing.print_instruction,
+        QT_TRANSLATE_NOOP("print_preview", "Instruction"),
+        "instruction.pdf",
+    ),
     "matrix": (
         printing.print_matrix,
         QT_TRANSLATE_NOOP("print_preview", "Responsibility matrix"),

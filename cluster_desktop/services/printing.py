@@ -46,6 +46,7 @@ from cluster_desktop.printing.documents import (
 )
 from cluster_desktop.printing.documents import common as doc
 from cluster_desktop.printing.documents import evaluation as ev
+from cluster_desktop.printing.documents import instruction as ins_doc
 from cluster_desktop.printing.documents import license as lic_doc
 from cluster_desktop.printing.documents import matrix as mx
 from cluster_desktop.printing.documents import minutes as mn
@@ -60,6 +61,7 @@ from cluster_desktop.store.models import (
     DatabankEntry,
     Dossier,
     Evaluation,
+    Instruction,
     License,
     LocalKeys,
     Meeting,
@@ -78,6 +80,7 @@ from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import public_key_from_b64
 
 from . import evaluations, plans
+from . import instructions as ins
 from . import programmes as prog
 from .actor import Actor
 from .licenses import QR_PREFIX, qr_text, verify_license_text
@@ -93,6 +96,7 @@ DOCUMENT_KINDS = (
     "minutes",
     "ranking",
     "matrix",
+    "instruction",
 )
 _MIN_PREFIX = 6
 
@@ -613,6 +617,57 @@ def print_programme(session: Session, actor: Actor, programme_id: str, target: A
     """The monitoring report of a development programme: package, allocations, execution, indicators."""
     data = programme_data(session, actor, programme_id)
     write_pdf(target, lambda out: build_programme_report(data, out))
+
+
+# ----------------------------------------------------------------------------- instruction
+
+
+def find_instruction(session: Session, ident: str, revision: int | None = None) -> Instruction:
+    """A revision by its id, or an instruction by its code (``F5-1``): the revision asked for, else the
+    one in force."""
+    code = ident.strip().upper()
+    if any(t.code == code for t in ins.topics(session)):
+        found = ins.revisions(session, code)
+        pick = next((r for r in found if revision is None or r.revision == revision), None)
+        if pick is None:
+            what = f"نسخهٔ {to_persian_digits(revision)} " if revision is not None else ""
+            raise NotFound(
+                f"{what}دستورالعمل {code} ابلاغ نشده است.",
+                f"Instruction {code}{f' revision {revision}' if revision else ''} has not been issued.",
+            )
+        got = session.get(Instruction, pick.id)
+        assert got is not None
+        return got
+    return _by_id(session, Instruction, ident, "دستورالعمل", "instruction")
+
+
+def instruction_data(
+    session: Session, actor: Actor, ident: str, *, revision: int | None = None
+) -> ins_doc.InstructionData:
+    _reader(session, actor)
+    item = find_instruction(session, ident, revision)
+    all_revisions = ins.revisions(session, item.code)
+    topic = next((t.title_fa for t in ins.topics(session) if t.code == item.code), "")
+    return ins_doc.InstructionData(
+        # The issuing office's letterhead: the centre's, also on a province's copy.
+        letterhead=letterhead(session, item.owner_office_id),
+        code=item.code,
+        topic=topic,
+        title=item.title,
+        revision=item.revision,
+        issued_on=item.issued_on,
+        body=item.body,
+        in_force=all_revisions[0].id == item.id,
+        revisions=len(all_revisions),
+    )
+
+
+def print_instruction(
+    session: Session, actor: Actor, ident: str, target: Any, *, revision: int | None = None
+) -> None:
+    """An instruction revision as issued (the one in force unless ``revision`` names another)."""
+    data = instruction_data(session, actor, ident, revision=revision)
+    write_pdf(target, lambda out: ins_doc.build_instruction(data, out))
 
 
 # ----------------------------------------------------------------------------- license

@@ -344,3 +344,19 @@ def test_programme_view_previews_its_monitoring_report(qtbot, fa_app, central_de
     text = pdf_text(wait_preview(qtbot, view), tmp_path)
     assert normalise(f"گزارش پایش طرح توسعه‌ای «{running.title}»") in text
     assert normalise(running.cluster_name) in text and "پایش: هدف در برابر عملکرد (F14)" in text
+
+
+def test_instructions_view_previews_the_revision_shown(qtbot, fa_app, central_demo, tmp_path: Path) -> None:
+    from cluster_desktop.gui.instructions_view import InstructionsView
+
+    ws, actor = central_demo("secretary")
+    view = InstructionsView(AppContext(ws, actor, "fa"))
+    qtbot.addWidget(view)
+    # GIVEN the executive instruction (revised once) with its first revision chosen
+    assert view.model.row_at(0).code == "F5-1" and view.revision_combo.count() == 2
+    view.revision_combo.setCurrentIndex(1)
+    # WHEN it is printed THEN the preview holds that revision's text, marked as replaced
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    text = pdf_text(wait_preview(qtbot, view), tmp_path)
+    assert "هر شش ماه" in text and "هر سه ماه" not in text
+    assert normalise("۱ از ۲ — جایگزین‌شده با بازنگری بعدی") in text

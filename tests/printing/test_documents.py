@@ -468,3 +468,31 @@ def test_cli_print_commands_write_pdfs(centre: Office, tmp_path: Path) -> None:
         assert out.read_bytes().startswith(b"%PDF"), name
     r = cli(data, "print", "license", "no-such-dossier", str(tmp_path / "x.pdf"))
     assert r.returncode == 1 and "پیدا نشد" in r.stderr and not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_prints_an_instruction_in_force_or_by_revision(tmp_path: Path) -> None:
+    from cluster_desktop.domain.jalali import today
+    from cluster_desktop.domain.roles import OfficeKind
+    from cluster_desktop.services import instructions as ins
+    from cluster_desktop.services.office import OfficeSetup, setup_office
+    from cluster_desktop.services.workspace import Workspace
+    from tests.conftest import PASSWORD
+    from tests.test_cli import cli
+
+    data = tmp_path / "centre"
+    ws = Workspace.open(data)
+    try:
+        admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+        with ws.db.session() as s:
+            for body in ("متن نخست", "متن دوم"):
+                ins.issue(s, admin, ins.InstructionInput("F5-3", "کنترل و ارزیابی", today(), body))
+    finally:
+        ws.close()
+    out = tmp_path / "ins.pdf"
+    r = cli(data, "print", "instruction", "F5-3", str(out))
+    assert r.returncode == 0, r.stderr
+    has(assert_clean_pdf(out), "کنترل و ارزیابی", "متن دوم", "۲ از ۲ — جاری")
+    r = cli(data, "print", "instruction", "F5-3", "--revision", "1", str(out))
+    assert r.returncode == 0 and "متن نخست" in assert_clean_pdf(out)
+    r = cli(data, "print", "instruction", "F5-4", str(out))
+    assert r.returncode == 1 and "ابلاغ نشده" in r.stderr

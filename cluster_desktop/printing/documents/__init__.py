@@ -5,6 +5,7 @@
 """
 
 from .evaluation import build_sheets, build_summary
+from .instruction import build_instruction
 from .license import build_license
 from .matrix import build_matrix
 from .minutes import build_minutes
@@ -14,6 +15,7 @@ from .programme import build_programme_report
 from .ranking import build_ranking
 
 __all__ = [
+    "build_instruction",
     "build_license",
     "build_matrix",
     "build_minutes",

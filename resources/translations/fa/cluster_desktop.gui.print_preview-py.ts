@@ -58,6 +58,10 @@
         <translation>گزارش پایش طرح توسعه‌ای</translation>
     </message>
     <message>
+        <source>Instruction</source>
+        <translation>دستورالعمل</translation>
+    </message>
+    <message>
         <source>Responsibility matrix</source>
         <translation>ماتریس وظایف</translation>
     </message>

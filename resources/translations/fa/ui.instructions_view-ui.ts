@@ -14,5 +14,9 @@
         <source>New revision…</source>
         <translation>بازنگری تازه…</translation>
     </message>
+    <message>
+        <source>Print…</source>
+        <translation>چاپ…</translation>
+    </message>
 </context>
 </TS>

@@ -69,14 +69,16 @@ class DashboardView(QWidget):
             4,
         )
         _setup_table(self.activity, [self.tr("When"), self.tr("Who"), self.tr("What")], 2)
-        for col in (2, 4):  # shared out in _fit_waiting, so that neither wraps into tall rows
+        for col in (2, 3, 4):  # shared out in _fit_waiting, so that none wraps into tall rows
             self.waiting.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.waiting.setColumnWidth(2, 300)
+        self.waiting.setColumnWidth(3, 170)
         self.waiting.horizontalHeader().setStretchLastSection(True)  # the agencies fill what is left
         # Wrapped cells get their height once the columns have their final widths.
         self.waiting.horizontalHeader().sectionResized.connect(lambda *_: self.waiting.resizeRowsToContents())
         find(self.ui, QSplitter, "splitter").setSizes([560, 220])
-        find(self.ui, QSplitter, "top_splitter").setSizes([300, 900])
+        self.top_splitter = find(self.ui, QSplitter, "top_splitter")
+        self._top_shared = False
         self.states.cellDoubleClicked.connect(lambda row, _c: self._choose(self.states, row))
         self.waiting.cellDoubleClicked.connect(lambda row, _c: self._choose(self.waiting, row))
         self.activity.cellDoubleClicked.connect(self._open_activity)
@@ -89,11 +91,19 @@ class DashboardView(QWidget):
     def _fit_waiting(self) -> None:
         """The next step and the agencies share what the narrow columns leave: on a small screen the
         agencies keep a readable width (the table scrolls) instead of wrapping a word per line."""
+        if not self._top_shared and self.top_splitter.width() > 100:
+            # Once, when the splitter first has its width: the short states table takes a quarter.
+            total = self.top_splitter.width()
+            self.top_splitter.setSizes([total * 27 // 100, total - total * 27 // 100])
+            self._top_shared = True
+        width = self.waiting.viewport().width()
+        # Beside the navigation the table is narrow: who does the step may then take two lines.
+        self.waiting.setColumnWidth(3, 170 if width >= 900 else 125)
         fixed = sum(self.waiting.columnWidth(c) for c in (0, 1, 3))
-        room = max(0, self.waiting.viewport().width() - fixed)
-        step = max(170, min(300, int(room * 0.4)))
+        room = max(0, width - fixed)
+        step = max(140, min(300, int(room * 0.4)))
         self.waiting.setColumnWidth(2, step)
-        self.waiting.setColumnWidth(4, max(260, room - step))
+        self.waiting.setColumnWidth(4, max(180, room - step))
         self.waiting.resizeRowsToContents()
 
     def _t(self, fa: str, en: str) -> str:

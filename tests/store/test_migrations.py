@@ -147,3 +147,23 @@ def test_reference_data_loads_idempotently(workspace) -> None:
         f31 = s.get(ProcessStep, "F3-1")
         assert f31 is not None and "معیارهای ماده ۷" in f31.title_fa
         assert s.query(Cluster).count() == 0
+
+
+def test_upgrade_to_0005_clears_running_scores_of_open_rounds(workspace, province_admin) -> None:
+    from cluster_desktop.services import clusters
+
+    with workspace.db.session() as s:
+        for name, state in (
+            ("پسته رفسنجان", "provincial_evaluation"),
+            ("زعفران قائنات", "provincially_approved"),
+        ):
+            d = clusters.create_cluster(s, province_admin, clusters.ClusterInput(name=name, county="رفسنجان"))
+            d.state, d.provincial_score = state, 70.0
+    workspace.close()
+    path = workspace.data_dir / DB_FILENAME
+    db = Database(sqlite_url(workspace.data_dir))
+    _downgrade(db, "0004")
+    upgrade_database(db.engine, workspace.data_dir)
+    con = sqlite3.connect(path)
+    scores = dict(con.execute("SELECT state, provincial_score FROM dossiers").fetchall())
+    assert scores == {"provincial_evaluation": None, "provincially_approved": 70.0}

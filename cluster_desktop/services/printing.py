@@ -330,7 +330,7 @@ def _dossier_heading(session: Session, d: Dossier, level: str, cs: CriteriaSet) 
         province=_province_name(session, d.province_code),
         county=d.cluster.county,
         level_title=group.name_fa if group else "",
-        criteria_set_title=f"{cs.title_fa} (نسخهٔ {to_persian_digits(cs.number)})",
+        criteria_set_title=f"{cs.title_fa} (ویرایش {to_persian_digits(cs.number)})",
         state_title=_state_fa(d.state),
     )
 

@@ -111,6 +111,13 @@ class EventsView(QWidget):
         self.ui = load_ui("events_view.ui", self)
         self.dialog: EventDialog | None = None
         kinds = {k: (fa if self.fa else en) for k, (fa, en) in events.KINDS.items()}
+        if ctx.is_central:
+            intro = find(self.ui, QLabel, "intro_label")
+            intro.setText(
+                intro.text()
+                + " "
+                + self.tr("The provinces' events arrive with their bundles and are read-only here.")
+            )
         self.table = find(self.ui, QTableView, "table")
         self.model = RowsModel(
             [
@@ -146,7 +153,8 @@ class EventsView(QWidget):
         find(self.ui, QPushButton, "add_button").clicked.connect(self.add)
         find(self.ui, QPushButton, "edit_button").clicked.connect(self.edit)
         find(self.ui, QPushButton, "delete_button").clicked.connect(self.delete)
-        ctx.changed.connect(lambda what: self.refresh() if what == "events" else None)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        ctx.changed.connect(lambda what: self.refresh() if what in ("events", "bundle") else None)
         self.refresh()
 
     def _n(self, n: int) -> str:
@@ -179,6 +187,7 @@ class EventsView(QWidget):
         )
         if rows:
             select_row(self.table, 0)
+        self._selection_changed()
 
     def selected(self) -> events.EventRow | None:
         index = self.table.currentIndex()
@@ -189,6 +198,16 @@ class EventsView(QWidget):
         self.dialog = EventDialog(self.ctx, None, self)
         self.dialog.accepted.connect(self._saved)
         self.dialog.open()
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        mine = row is not None and row.office_id == self.ctx.actor.office_id
+        for name in ("edit_button", "delete_button"):
+            button = find(self.ui, QPushButton, name)
+            button.setEnabled(mine)
+            button.setToolTip(
+                "" if mine or row is None else self.tr("A province's event: only it may change it.")
+            )
 
     def edit(self) -> None:
         row = self.selected()

@@ -1,6 +1,7 @@
 """Culture-building, training and awareness (F4): the events an office holds or follows for the
 clusters, with the agency that ran them and how many took part. A registry beside the two state
-machines: each office keeps its own events (they do not travel in bundles)."""
+machines: each office edits only its own events; a province's list reaches the centre whole with each
+submission, so the centre sees the country's events (read-only) beside its own."""
 
 from __future__ import annotations
 
@@ -129,6 +130,7 @@ class EventRow:
     organization_fa: str
     participants: int
     description: str
+    office_id: str  # who recorded it: only that office may change it
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,17 @@ def event_rows(
     if kind:
         q = q.where(TrainingEvent.kind == kind)
     rows = [
-        EventRow(e.id, e.title, e.kind, e.held_on, prov or "", org or "", e.participants, e.description)
+        EventRow(
+            e.id,
+            e.title,
+            e.kind,
+            e.held_on,
+            prov or "",
+            org or "",
+            e.participants,
+            e.description,
+            e.owner_office_id,
+        )
         for e, prov, org in session.execute(q)
     ]
     totals = EventTotals(

@@ -198,6 +198,11 @@ def collect_province(session: Session, office_id: str, cutoff: datetime | None) 
         out.attachments[did] = {a["sha256"] for a in rec["attachments"]}
     meeting_ids = {t["meeting_id"] for t in transitions if t["meeting_id"]}
     out.shared = _group_records(session, office_id, meeting_ids, cutoff, changed=True)
+    # The whole list, not what changed: the centre then also drops the events deleted here.
+    ev_t = _tab("training_events")
+    out.shared["training_events"] = [
+        dict(r._mapping) for r in session.execute(select(ev_t).where(ev_t.c.owner_office_id == office_id))
+    ]
     return out
 
 
@@ -294,6 +299,8 @@ def records_of_part(collected: Collected, part: PartPlan) -> dict[str, list[dict
 
     for table, rows in collected.shared.items():
         add(table, rows)
+    if "training_events" in collected.shared:
+        tables.setdefault("training_events", [])  # an empty list too: the last event deleted here
     for did in part.dossier_ids:
         for table, rows in collected.by_dossier[did].items():
             add(table, rows)

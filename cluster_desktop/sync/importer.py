@@ -227,6 +227,8 @@ def _hash_mismatch(path: str) -> BundleError:
 
 
 def _parse_lines(data: bytes, table: str) -> list[Any]:
+    if not data:
+        return []  # a list that is now empty (a province's events, all deleted)
     if not data.endswith(b"\n"):
         raise record_error(table, "the file must end with a newline")
     out = []
@@ -303,6 +305,13 @@ def _check_links(session: Session, bundle: ReadBundle, sender_id: str, sender_ki
                     raise foreign_owner(
                         table, f"{link.column} → {link.table} {target} belongs to another office"
                     )
+
+
+def _check_events(bundle: ReadBundle, sender_id: str) -> None:
+    """A province reports its own events: each names its own province."""
+    for r in bundle.records.get("training_events", []):
+        if r["province_code"] != sender_id:
+            raise not_allowed("training_events", f"{r['id']} names {str(r['province_code'])[:8]}")
 
 
 def _check_requests(session: Session, bundle: ReadBundle, sender_id: str, local_id: str) -> None:
@@ -451,6 +460,7 @@ def read_bundle(
     _progress(progress, 0.7, "records")
     _check_links(session, bundle, manifest.sender.office_id, sender_kind)
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
+    _check_events(bundle, manifest.sender.office_id)
     for table, rows in records.items():
         spec = BY_NAME[table]
         existing = _existing(session, spec, [r["id"] for r in rows])
@@ -544,6 +554,11 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
             for ids in _chunks(gone):
                 session.execute(delete(t).where(t.c.id.in_(ids)))
     _replace_reissued(session, groups.get("instructions", {}).get("add", []), sender)
+    if "training_events" in bundle.records:
+        # The sender's whole list: its events not in it were deleted there.
+        ev_t = BY_NAME["training_events"].table
+        sent_ids = [r["id"] for r in bundle.records["training_events"]]
+        session.execute(delete(ev_t).where(ev_t.c.owner_office_id == sender, ev_t.c.id.not_in(sent_ids)))
     tables: dict[str, dict[str, int]] = {}
     for table in sorted(groups, key=ORDER.__getitem__):
         spec, g = BY_NAME[table], groups[table]

@@ -118,6 +118,17 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec("criteria_sets", _t(m.CriteriaSet), _CENT),
     TableSpec("criteria", _t(m.Criterion), _CENT, (Link("set_id", "criteria_sets"),)),
     TableSpec("instructions", _t(m.Instruction), _CENT),
+    # A province's training and awareness events (F4), its whole list in every submission.
+    TableSpec(
+        "training_events",
+        _t(m.TrainingEvent),
+        _PROV,
+        (
+            Link("province_code", "provinces", owned=False),
+            Link("organization_code", "organizations", owned=False),
+        ),
+        enums={"kind": frozenset({"training", "awareness"})},
+    ),
     TableSpec("plan_requests", _t(m.PlanRequest), _CENT, (Link("province_code", "provinces", owned=False),)),
     TableSpec("clusters", _t(m.Cluster), _PROV, (Link("province_code", "provinces", owned=False),)),
     TableSpec(

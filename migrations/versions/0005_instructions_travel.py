@@ -1,11 +1,12 @@
-"""bundle format: instructions travel; a round's score is recorded by the decision
+"""bundle format: instructions and events travel; a round's score is recorded by the decision
 
 Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-29
 
-No table changes. ``instructions`` has been in the schema since the first revision; this revision
-marks that bundles may now carry it. Offices compare schema revisions before reading a bundle, so an
+No table changes. ``instructions`` and ``training_events`` have been in the schema since the first
+revision; this revision marks that bundles may now carry them (the centre's instructions to the
+provinces, each province's whole list of events to the centre). Offices compare schema revisions before reading a bundle, so an
 office still on 0004 refuses a 0005 bundle as "made by another program version" instead of refusing
 an unknown table in the middle of the import (all offices upgrade together).
 

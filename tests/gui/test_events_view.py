@@ -55,3 +55,32 @@ def test_the_event_form_asks_before_losing_typed_text(ctx, qtbot, asked) -> None
     asked.save_answer = "discard"
     dialog.reject()
     assert not dialog.isVisible() and view.model.rowCount() == 0
+
+
+def test_the_centre_reads_a_provinces_event_but_cannot_change_it(central_ctx, qtbot) -> None:
+    from datetime import date
+
+    from cluster_desktop.gui.central_tables import select_row
+    from cluster_desktop.store.models import TrainingEvent
+
+    # GIVEN an event a province's bundle brought (owned by IR-07)
+    with central_ctx.session() as s:
+        s.add(
+            TrainingEvent(
+                owner_office_id="IR-07",
+                title="کارگاه استانی",
+                kind="training",
+                held_on=date(2026, 5, 1),
+                province_code="IR-07",
+                participants=30,
+            )
+        )
+    view = EventsView(central_ctx)
+    qtbot.addWidget(view)
+    view.show()
+    # THEN it is listed, the screen says provinces' events are read-only, and edit/delete are off for it
+    assert "فقط خواندنی" in view.findChild(QLabel, "intro_label").text()
+    row = next(i for i, r in enumerate(view.model.rows) if r.title == "کارگاه استانی")
+    select_row(view.table, row)
+    assert not view.findChild(QPushButton, "edit_button").isEnabled()
+    assert not view.findChild(QPushButton, "delete_button").isEnabled()

@@ -26,6 +26,10 @@
 <context>
     <name>EventsView</name>
     <message>
+        <source>The provinces' events arrive with their bundles and are read-only here.</source>
+        <translation>رویدادهای استان‌ها با بسته‌هایشان می‌رسند و اینجا فقط خواندنی‌اند.</translation>
+    </message>
+    <message>
         <source>Held on</source>
         <translation>تاریخ برگزاری</translation>
     </message>
@@ -68,6 +72,10 @@
     <message>
         <source>%1 events (%2 training, %3 awareness), %4 participants</source>
         <translation>%1 رویداد (%2 آموزشی، %3 اطلاع‌رسانی)، %4 شرکت‌کننده</translation>
+    </message>
+    <message>
+        <source>A province's event: only it may change it.</source>
+        <translation>رویداد یک استان است: تنها همان استان می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
         <source>Select an event first.</source>

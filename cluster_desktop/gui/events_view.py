@@ -201,13 +201,12 @@ class EventsView(QWidget):
 
     def _selection_changed(self) -> None:
         row = self.selected()
-        mine = row is not None and row.office_id == self.ctx.actor.office_id
+        mine = row is not None and events.may_change(self.ctx.actor, row)
         for name in ("edit_button", "delete_button"):
             button = find(self.ui, QPushButton, name)
             button.setEnabled(mine)
-            button.setToolTip(
-                "" if mine or row is None else self.tr("A province's event: only it may change it.")
-            )
+            theirs = row is not None and row.office_id != self.ctx.actor.office_id
+            button.setToolTip(self.tr("A province's event: only it may change it.") if theirs else "")
 
     def edit(self) -> None:
         row = self.selected()

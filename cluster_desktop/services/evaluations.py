@@ -262,11 +262,7 @@ def consolidated(
 
 
 # The state that holds each level's open round; the decision that leaves it records the score.
-ROUND_STATES = {
-    DossierState.PROVINCIAL_EVALUATION.value: "province",
-    DossierState.RECEIVED.value: "central",
-    DossierState.CENTRAL_REVIEW.value: "central",
-}
+ROUND_STATES = {state: level for level, states in SCORING_STATES.items() for state in states}
 
 
 def refresh_score(session: Session, dossier: Dossier, level: str) -> None:
@@ -389,12 +385,12 @@ def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> 
     recorded score yet: its running score is placed among the decided ones, marked provisional."""
     dossier = get_dossier(session, dossier_id)
     rows = ranking(session, province_code=dossier.province_code, level=level)
-    scored = [s for _, s, r in rows if r is not None]
+    scored = [s for _, s, r in rows if r is not None and s is not None]
     mine = next((r for d, _, r in rows if d.id == dossier_id), None)
     if mine is None and ROUND_STATES.get(dossier.state) == level:
         running = running_score(session, dossier_id, level)
         if running is not None:
-            return Rank(1 + sum(1 for s in scored if s is not None and s > running), len(scored) + 1, True)
+            return Rank(1 + sum(1 for s in scored if s > running), len(scored) + 1, True)
     return Rank(mine, len(scored), False)
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.jalali import jalali_year, jalali_year_bounds, today
-from cluster_desktop.domain.roles import OfficeKind
+from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.store.models import Organization, Province, TrainingEvent
 
 from . import audit, forms
@@ -90,6 +90,11 @@ def _own(session: Session, actor: Actor, event_id: str) -> TrainingEvent:
             "این رویداد را دفتر دیگری ثبت کرده است.", "Another office recorded this event."
         )
     return event
+
+
+def may_change(actor: Actor, row: EventRow) -> bool:
+    """Whether ``actor`` may edit or delete this event (its own office's, with an editing role)."""
+    return row.office_id == actor.office_id and (actor.role is Role.ADMIN or actor.role in EDITORS)
 
 
 def update_event(session: Session, actor: Actor, event_id: str, data: EventInput) -> TrainingEvent:

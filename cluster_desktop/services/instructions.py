@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound
@@ -40,7 +40,6 @@ class InstructionRow:
     title: str
     issued_on: date | None
     revisions: int
-    instruction_id: str | None
 
 
 @dataclass(frozen=True)
@@ -70,12 +69,10 @@ def topics(session: Session) -> list[Topic]:
 
 def instruction_rows(session: Session) -> list[InstructionRow]:
     """Every F5 instruction with the revision in force (or none yet) and how many revisions it has."""
-    counts = dict(session.execute(select(Instruction.code, func.count()).group_by(Instruction.code)).all())
     rows = []
     for t in topics(session):
-        latest = session.scalar(
-            select(Instruction).where(Instruction.code == t.code).order_by(Instruction.revision.desc())
-        )
+        found = revisions(session, t.code)
+        latest = found[0] if found else None
         rows.append(
             InstructionRow(
                 t.code,
@@ -83,8 +80,7 @@ def instruction_rows(session: Session) -> list[InstructionRow]:
                 latest.revision if latest else None,
                 latest.title if latest else "",
                 latest.issued_on if latest else None,
-                int(counts.get(t.code, 0)),
-                latest.id if latest else None,
+                len(found),
             )
         )
     return rows
@@ -132,10 +128,8 @@ def issue(session: Session, actor: Actor, data: InstructionInput) -> Instruction
         c, data.body, "body", "متن دستورالعمل", "Text", required=True, single_line=False, max_len=MAX_BODY
     )
     c.raise_if_any()
-    last = session.scalar(select(func.max(Instruction.revision)).where(Instruction.code == data.code))
-    latest = session.scalar(
-        select(Instruction).where(Instruction.code == data.code, Instruction.revision == last)
-    )
+    found = revisions(session, data.code)
+    latest = found[0] if found else None
     if latest is not None and issued is not None and issued < latest.issued_on:
         c.add(
             "issued_on",
@@ -146,7 +140,7 @@ def issue(session: Session, actor: Actor, data: InstructionInput) -> Instruction
     item = Instruction(
         owner_office_id=actor.office_id,
         code=data.code,
-        revision=(last or 0) + 1,
+        revision=(latest.revision if latest else 0) + 1,
         title=title,
         issued_on=issued,
         body=body,

@@ -626,19 +626,19 @@ def find_instruction(session: Session, ident: str, revision: int | None = None) 
     """A revision by its id, or an instruction by its code (``F5-1``): the revision asked for, else the
     one in force."""
     code = ident.strip().upper()
-    if any(t.code == code for t in ins.topics(session)):
-        found = ins.revisions(session, code)
-        pick = next((r for r in found if revision is None or r.revision == revision), None)
-        if pick is None:
-            what = f"نسخهٔ {to_persian_digits(revision)} " if revision is not None else ""
-            raise NotFound(
-                f"{what}دستورالعمل {code} ابلاغ نشده است.",
-                f"Instruction {code}{f' revision {revision}' if revision else ''} has not been issued.",
-            )
-        got = session.get(Instruction, pick.id)
-        assert got is not None
-        return got
-    return _by_id(session, Instruction, ident, "دستورالعمل", "instruction")
+    if not any(t.code == code for t in ins.topics(session)):
+        return _by_id(session, Instruction, ident, "دستورالعمل", "instruction")
+    q = select(Instruction).where(Instruction.code == code).order_by(Instruction.revision.desc())
+    if revision is not None:
+        q = q.where(Instruction.revision == revision)
+    found = session.scalars(q).first()
+    if found is None:
+        what = f"نسخهٔ {to_persian_digits(revision)} " if revision is not None else ""
+        raise NotFound(
+            f"{what}دستورالعمل {code} ابلاغ نشده است.",
+            f"Instruction {code}{f' revision {revision}' if revision else ''} has not been issued.",
+        )
+    return found
 
 
 def instruction_data(

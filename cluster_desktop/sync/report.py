@@ -34,6 +34,7 @@ TABLE_TITLES = {
     "databank_entries": ("ثبت در بانک اطلاعات", "databank entries"),
     "criteria_sets": ("مجموعه معیار", "criteria sets"),
     "instructions": ("دستورالعمل", "instructions"),
+    "training_events": ("رویداد آموزشی و ترویجی", "training and awareness events"),
     "plan_requests": ("درخواست تکمیل طرح توجیهی", "plan requests"),
 }
 

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from cluster_desktop import __version__
+from cluster_desktop.console import use_utf8_streams
 from cluster_desktop.domain.errors import DomainError, set_language
+from cluster_desktop.logs import log_start, setup_logging
 
 from .commands.context import Cli
 
@@ -52,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+log = logging.getLogger(__name__)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    use_utf8_streams()
     args = build_parser().parse_args(argv)
     set_language(args.lang)
     if args.self_check:
@@ -60,17 +67,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_check()
     cli = Cli.from_args(args)
+    setup_logging(cli.data_dir)
+    what = "gui" if args.command is None else " ".join(_command_path(args))
+    log_start(what, cli.data_dir)
     if args.command is None:
         from .app import run_gui
 
         return run_gui(cli.data_dir, args.lang, db_url=cli.db_url)
     try:
-        return int(args.handler(args, cli) or 0)
+        code = int(args.handler(args, cli) or 0)
+        log.info("%s finished with exit code %d", what, code)
+        return code
     except DomainError as e:
+        log.warning("%s refused: %s", what, e.en)
         sys.stderr.write(str(e).replace("\n", " ") + "\n")
         return 1
+    except BaseException:
+        log.exception("%s failed", what)
+        raise
     finally:
         cli.close()
+
+
+def _command_path(args: argparse.Namespace) -> list[str]:
+    """The sub-command words (``bundle export``), never argument values: those may be names people typed."""
+    words = [str(args.command)]
+    for key, value in sorted(vars(args).items()):
+        if key.endswith("_cmd") and isinstance(value, str):
+            words.append(value)
+    return words
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ is touched, and it is removed afterwards.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -257,6 +258,35 @@ def step_main_window(o: Offices) -> str:
     return f"main window shown offscreen and grabbed ({size:,} bytes PNG)"
 
 
+def step_time_zone(o: Offices) -> str:
+    from datetime import UTC, datetime
+
+    from cluster_desktop.domain.jalali import TEHRAN, format_jalali_datetime
+
+    # 1400/04/10 12:00 UTC fell in Iran's last daylight-saving summers (UTC+04:30): 16:30 in Tehran.
+    shown = format_jalali_datetime(datetime(2021, 7, 1, 12, 0, tzinfo=UTC))
+    expect(shown.endswith("۱۶:۳۰"), f"Asia/Tehran history is missing ({TEHRAN!r} shows {shown})")
+    return f"Asia/Tehran from the IANA database: a summer 1400 time shows as {shown}"
+
+
+def step_log(o: Offices) -> str:
+    import logging
+
+    from cluster_desktop.logs import current_log_file
+
+    path = current_log_file()
+    expect(path is not None, "logging is not set up")
+    assert path is not None
+    for h in logging.getLogger("cluster_desktop").handlers:
+        h.flush()
+    text = path.read_text(encoding="utf-8")
+    for needle in ("start self-check", "database at revision", "exported bundle", "bundle import passed"):
+        expect(needle in text, f"the log {path} lacks «{needle}»")
+    expect(PASSWORD not in text, "a password reached the log")
+    lines = text.count("\n")
+    return f"the log {path.name} holds {lines} lines (start, migrations, bundles), no password"
+
+
 Step = tuple[str, Callable[[Offices], str]]
 STEPS: list[Step] = [
     ("migrate and load reference data", step_migrate),
@@ -267,12 +297,15 @@ STEPS: list[Step] = [
     ("bundle province → centre", step_bundle_to_centre),
     ("bundle centre → province", step_bundle_to_province),
     ("open the main window offscreen", step_main_window),
+    ("Iran's time-zone history", step_time_zone),
+    ("log file written", step_log),
 ]
 
 
 def run_self_check(out: Any = None, err: Any = None, steps: list[Step] | None = None) -> int:
     """Run every step in a temporary folder, printing each; 0 when all pass, 1 at the first failure."""
     from cluster_desktop import __version__
+    from cluster_desktop.logs import close_logging, current_log_file, log_start, setup_logging
     from cluster_desktop.paths import app_root
 
     out = out or sys.stdout
@@ -285,12 +318,17 @@ def run_self_check(out: Any = None, err: Any = None, steps: list[Step] | None = 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cluster-desktop-selfcheck-") as tmp, light_password_hashing():
         offices = Offices(Path(tmp))
+        # The check logs into its own folder as a real office does into its data directory.
+        previous_log = current_log_file()
+        setup_logging(Path(tmp))
+        log_start("self-check", Path(tmp))
         try:
             for i, (name, fn) in enumerate(steps, 1):
                 t0 = time.perf_counter()
                 try:
                     detail = fn(offices)
                 except Exception as exc:  # report which step failed, whatever it raised
+                    logging.getLogger(__name__).exception("self-check step %d (%s) failed", i, name)
                     out.flush()
                     err.write(f"[{i}/{len(steps)}] {name}: FAILED: {exc}\n")
                     if not isinstance(exc, CheckFailed):
@@ -301,5 +339,8 @@ def run_self_check(out: Any = None, err: Any = None, steps: list[Step] | None = 
                 out.flush()
         finally:
             offices.close()
+            close_logging()
+            if previous_log is not None:
+                setup_logging(previous_log.parent.parent)
     out.write(f"self-check passed: {len(steps)} steps in {time.perf_counter() - started:.1f} s\n")
     return 0

@@ -1,8 +1,9 @@
 """Jalali (Solar Hijri) dates: entered and shown in Persian, stored as Gregorian ``date``/UTC ``datetime``.
 
-Times are shown in Iran's time zone. ``zoneinfo`` gives exact history (Iran dropped daylight saving
-in 2022); where no time-zone database is installed (a bare Windows without ``tzdata``) a fixed
-UTC+03:30 is used, which is right for every date since then.
+Times are shown in Iran's time zone. ``zoneinfo`` gives exact history (Iran kept daylight saving,
+UTC+04:30 in summer, until 1401/2022). Windows has no IANA database of its own: the ``tzdata`` package
+is a dependency there and frozen into the Windows build. Only if even that is missing is a fixed
+UTC+03:30 used (right since 1402; summer times before that would show an hour early), and the log says so.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ def _tehran() -> tzinfo:
 
         return ZoneInfo("Asia/Tehran")
     except Exception:  # ZoneInfoNotFoundError, or no tz database at all
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "no time-zone database with Asia/Tehran (install tzdata): using a fixed UTC+03:30"
+        )
         return timezone(timedelta(hours=3, minutes=30), "IRST")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -170,6 +171,9 @@ def issue_license(
         permit=_LICENSE,
     )
     audit.record(session, actor, "license.issue", "license", lic.id, number=lic.number)
+    logging.getLogger(__name__).info(
+        "licence %s issued for dossier %s by %s", lic.number, dossier.id, actor.username
+    )
     return lic
 
 

@@ -7,6 +7,7 @@ key holders) enrolls and revokes peers and exports and imports bundles.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import tempfile
@@ -48,6 +49,8 @@ from .actor import Actor, require
 from .office import load_office_keys
 from .users import local_office
 from .workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[float, str], None]
 KEY_ROLES = (Role.SECRETARY,)  # with admin, who always may
@@ -359,10 +362,19 @@ def export_bundle(
                     ) from exc
             files.append(target)
         report(1.0, "done")
+        log.info(
+            "exported bundle %s to %s: %d dossiers, %d records, %s",
+            ",".join(map(str, sequences)),
+            peer.id,
+            collected.dossier_count(),
+            sum(counts.values()),
+            ", ".join(str(f) for f in files),
+        )
         return ExportResult(
             files, [f for _, f in pending], sequences, peer.id, collected.dossier_count(), moved, counts
         )
-    except BaseException:
+    except BaseException as exc:
+        log.warning("bundle export to %s failed: %s", to or "the centre", _reason(exc))
         if not committed:  # once committed, the kept bundles are recorded: never delete them
             for tmp, _final in pending:
                 with contextlib.suppress(OSError):
@@ -537,18 +549,47 @@ def _hash(bundle: im.ReadBundle) -> str:
     return manifest_hash(bundle.manifest.to_bytes())
 
 
+def _reason(exc: BaseException) -> str:
+    return exc.en if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
+
+
+def _logged_run(
+    ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, *, apply: bool, progress: Progress | None
+) -> dict[str, Any]:
+    verb = "import" if apply else "verification"
+    try:
+        report = _run(ws, actor, keys, path, apply=apply, progress=progress)
+    except DomainError as exc:
+        log.warning("bundle %s refused (%s): %s", verb, Path(path).name, exc.en)
+        raise
+    except BaseException:
+        log.exception("bundle %s failed (%s)", verb, Path(path).name)
+        raise
+    log.info(
+        "bundle %s passed (%s): %s bundle %s from %s, %d records, %d dossiers",
+        verb,
+        Path(path).name,
+        report.get("kind"),
+        report.get("sequence"),
+        (report.get("sender") or {}).get("office_id"),
+        sum((report.get("record_counts") or {}).values()),
+        len(report.get("dossiers") or []),
+    )
+    return report
+
+
 def verify_bundle(
     ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Every check of an import, and what it would add, update and leave; writes nothing."""
-    return _run(ws, actor, keys, path, apply=False, progress=progress)
+    return _logged_run(ws, actor, keys, path, apply=False, progress=progress)
 
 
 def import_bundle(
     ws: Workspace, actor: Actor, keys: OfficeKeys, path: Path, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Verify and apply a bundle in one transaction with its import-log row; the report as a dict."""
-    return _run(ws, actor, keys, path, apply=True, progress=progress)
+    return _logged_run(ws, actor, keys, path, apply=True, progress=progress)
 
 
 # --- history -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,11 +17,19 @@ from cluster_desktop.paths import migrations_dir
 
 BACKUP_DIR = "backups"
 
+log = logging.getLogger(__name__)
+
+
+def _ini_value(value: str) -> str:
+    """alembic's Config is a ConfigParser with %-interpolation: a literal % must be written %%.
+    SQLAlchemy 2.1 percent-encodes ``C:\\`` and non-ASCII folder names in a rendered URL."""
+    return value.replace("%", "%%")
+
 
 def alembic_config(engine: Engine) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(migrations_dir()))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.set_main_option("script_location", _ini_value(str(migrations_dir())))
+    cfg.set_main_option("sqlalchemy.url", _ini_value(engine.url.render_as_string(hide_password=False)))
     return cfg
 
 
@@ -89,7 +98,14 @@ def upgrade_database(engine: Engine, data_dir: Path | None) -> Path | None:
     has_tables = bool(inspect(engine).get_table_names())
     if has_tables and data_dir is not None and engine.dialect.name == "sqlite":
         backup = backup_sqlite(engine, data_dir, f"before-{head}")
-    run_in_transaction(engine, cfg, "head")
+        log.info("backup before the migration: %s", backup)
+    log.info("migrating the %s database from revision %s to %s", engine.dialect.name, current, head)
+    try:
+        run_in_transaction(engine, cfg, "head")
+    except Exception:
+        log.exception("migration to %s failed; the database was left at %s", head, current)
+        raise
+    log.info("database at revision %s", head)
     return backup
 
 

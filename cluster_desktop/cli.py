@@ -58,9 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
 log = logging.getLogger(__name__)
 
 
+BUNDLE_SUFFIXES = (".bundle", ".cdb")
+
+
+def split_bundle_argument(parser: argparse.ArgumentParser, argv: list[str]) -> tuple[list[str], str | None]:
+    """``cluster-desktop FILE.bundle`` (what a double-click runs): the GUI, with that bundle ready to
+    verify. Only when no command is named, so ``bundle import FILE.bundle`` stays a command."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    if any(arg in sub.choices for arg in argv):
+        return argv, None
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-") and arg.lower().endswith(BUNDLE_SUFFIXES):
+            return argv[:i] + argv[i + 1 :], arg
+    return argv, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     use_utf8_streams()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    rest, bundle = split_bundle_argument(parser, list(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_args(rest)
     set_language(args.lang)
     if args.self_check:
         from .selfcheck import run_self_check
@@ -73,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .app import run_gui
 
-        return run_gui(cli.data_dir, args.lang, db_url=cli.db_url)
+        return run_gui(cli.data_dir, args.lang, db_url=cli.db_url, open_bundle=bundle)
     try:
         code = int(args.handler(args, cli) or 0)
         log.info("%s finished with exit code %d", what, code)

@@ -39,10 +39,10 @@ class _Handler(logging.handlers.RotatingFileHandler):
 
 
 class _UtcFormatter(logging.Formatter):
-    converter = time.gmtime
+    """UTC with milliseconds: one clock for logs from offices in any zone and from both sides of a bundle."""
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        t = time.strftime("%Y-%m-%dT%H:%M:%S", self.converter(record.created))
+        t = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
         return f"{t}.{int(record.msecs):03d}Z"
 
 

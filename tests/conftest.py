@@ -9,6 +9,11 @@ import shutil
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Hashes and key wraps store their own parameters; tests use cheap ones so logins stay fast.
 os.environ.setdefault("CLUSTER_DESKTOP_FAST_KDF", "1")
+# QSettings (window geometry, last folders) of the test run go to a throw-away folder, never the
+# tester's own ~/.config.
+import tempfile
+
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cluster-desktop-test-config-")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path

@@ -5,6 +5,7 @@ Order matters: the database is checked, backed up and migrated before any window
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from cluster_desktop.paths import resource
 from . import prompts
 
 _translators: list[QTranslator] = []
+log = logging.getLogger(__name__)
 
 
 def load_fonts() -> str:
@@ -78,18 +80,25 @@ def setup_application(lang: str = "fa", app: QApplication | None = None) -> QApp
     return app
 
 
-def run(data_dir: Path, lang: str, *, db_url: str | None = None) -> int:
-    """Open the office in ``data_dir``: first-run wizard or login, then the main window."""
+def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Path | None = None) -> int:
+    """Open the office in ``data_dir``: first-run wizard or login, then the main window (and, when the
+    program was started with a bundle file, the Bundles view checking it)."""
     from cluster_desktop.services.workspace import Workspace
 
+    from . import crash
     from .context import AppContext
     from .mainwindow import MainWindow
 
     app = setup_application(lang)
+    crash.install()
     try:
         ws = Workspace.open(data_dir, db_url)
     except DomainError as e:
+        log.warning("the office in %s could not be opened: %s", data_dir, e.en)
         prompts.error(None, e)
+        return 1
+    except Exception as e:  # a broken disk or database: say so and where the log is, then stop
+        crash.report(e, wait=True)
         return 1
     actor = None
     if ws.local_office() is None:
@@ -109,6 +118,10 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None) -> int:
     ctx = AppContext(ws, actor, lang)
     win = MainWindow(ctx)
     win.show()
+    log.info("signed in as %s (%s)", actor.username, actor.role.value)
+    if open_bundle is not None:
+        win.open_bundle(open_bundle)
     code = app.exec()
     ws.close()
+    log.info("window closed (exit code %d)", code)
     return code

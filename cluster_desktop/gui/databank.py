@@ -171,7 +171,7 @@ class DatabankView(QWidget):
     def export(self, fmt: str) -> Path | None:
         suggested = f"databank-{today().isoformat()}.{fmt}"
         filters = self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("Excel workbooks (*.xlsx)")
-        path = prompts.save_file(self, self.tr("Export the databank"), suggested, filters)
+        path = prompts.save_file(self, self.tr("Export the databank"), suggested, filters, kind="exports")
         if path is None:
             return None
         if path.suffix.lower() != f".{fmt}":

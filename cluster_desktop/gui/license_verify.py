@@ -42,7 +42,9 @@ class LicenseVerifyDialog(QDialog):
             return self._show(printing.verify_license(s, text))
 
     def open_pdf(self) -> LicenseVerdict | None:
-        path = prompts.open_file(self, self.tr("Open a license PDF"), self.tr("PDF files (*.pdf)"))
+        path = prompts.open_file(
+            self, self.tr("Open a license PDF"), self.tr("PDF files (*.pdf)"), kind="licences"
+        )
         if path is None:
             return None
         try:

@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDockWidget,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QTabWidget,
     QToolBar,
@@ -24,7 +26,7 @@ from cluster_desktop.domain.roles import ROLE_TITLES
 from cluster_desktop.services import reference
 from cluster_desktop.store.models import Office
 
-from . import prompts
+from . import settings
 from .context import AppContext
 from .license_verify import LicenseVerifyDialog
 from .views import GROUPS, ViewSpec, views_for
@@ -35,6 +37,16 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # Forms are loaded without margins; in a tab their titles and tables would touch the window's edge.
 VIEW_MARGINS = (8, 8, 8, 4)
+
+# What Ctrl+P prints on a page, by the name its view gives the action (first one the page has).
+PRINT_METHODS = (
+    "print_current",
+    "print_ranking",
+    "print_selected",
+    "print_revision",
+    "print_matrix",
+    "print_sheet",
+)
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_navigation()
         self._build_actions()
         self._build_status()
+        settings.restore_window(self)
 
         ctx.open_dossier.connect(self.open_dossier)
         ctx.navigate.connect(self.show_view)
@@ -144,6 +157,7 @@ class MainWindow(QMainWindow):
             view = cls(self.ctx, self)
             view.setObjectName(f"view_{key.replace('-', '_')}")
             self.views[key] = view
+            settings.restore_layout(view, key)
         title = self.specs[key].tr_title()
         index = self.tabs.indexOf(view)
         if index < 0:
@@ -180,6 +194,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         for key, view in list(self.views.items()):
             if view is w:
+                settings.save_layout(view, key)
                 del self.views[key]
         w.deleteLater()
         return True
@@ -232,15 +247,117 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.verify_dialog: LicenseVerifyDialog | None = None
 
-        quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        # Shortcuts offices expect, shown in the menus; each acts on the page in front.
+        self.save_action = self._action(self.tr("&Save"), "Ctrl+S", self.save_current, "save_action")
+        self.print_action = self._action(self.tr("&Print…"), "Ctrl+P", self.print_current, "print_action")
+        self.close_tab_action = self._action(
+            self.tr("&Close page"), "Ctrl+W", self.close_current_tab, "close_tab_action"
+        )
+        for act in (self.save_action, self.print_action, self.close_tab_action):
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        quit_action = self._action(self.tr("E&xit"), "Ctrl+Q", self.close, "quit_action")
         file_menu.addAction(quit_action)
         self.file_menu = file_menu
 
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        bar.insertMenu(self.view_menu.menuAction(), edit_menu)
+        self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.focus_search, "find_action")
+        edit_menu.addAction(self.find_action)
+
+        self.help_action = self._action(self.tr("&Help for this page"), "F1", self.show_help, "help_action")
+        help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("About Cluster Desktop"), self)
+        about.setObjectName("about_action")
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+        self.shortcut_actions = [
+            self.save_action,
+            self.print_action,
+            self.close_tab_action,
+            self.find_action,
+            refresh,
+            self.help_action,
+            quit_action,
+        ]
+
+    def _action(self, text: str, keys: str, slot: Any, name: str) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        act.setShortcut(QKeySequence(keys))
+        # Also while a dialog-less page has focus in a table or editor of a tab.
+        act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def current_page(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def save_current(self) -> bool:
+        page = self.current_page()
+        save = getattr(page, "save", None)
+        if not callable(save):
+            self._say(self.tr("Nothing to save on this page."))
+            return False
+        result = save()
+        return bool(result) if result is not None else True
+
+    def print_current(self) -> bool:
+        page = self.current_page()
+        for name in PRINT_METHODS:
+            fn = getattr(page, name, None)
+            if callable(fn):
+                fn()
+                return True
+        # A page with a print button of its own (a dossier's documents) prints through it.
+        for button in page.findChildren(QAbstractButton) if page is not None else []:
+            if "print" in button.objectName() and button.isVisible() and button.isEnabled():
+                button.click()
+                return True
+        self._say(self.tr("Nothing to print on this page."))
+        return False
+
+    def close_current_tab(self) -> bool:
+        index = self.tabs.currentIndex()
+        return index >= 0 and self.close_tab(index)
+
+    def focus_search(self) -> bool:
+        page = self.current_page()
+        edits = [e for e in (page.findChildren(QLineEdit) if page else []) if "search" in e.objectName()]
+        visible = [e for e in edits if e.isVisible()] or edits
+        if not visible:
+            self._say(self.tr("This page has no search field."))
+            return False
+        visible[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        visible[0].selectAll()
+        return True
+
+    def show_help(self) -> None:
+        from .help_dialog import show_help
+
+        page = self.current_page()
+        key = next((k for k, v in self.views.items() if v is page), None)
+        spec = self.specs.get(key) if key else None
+        title = self.tabs.tabText(self.tabs.currentIndex()) if page is not None else self.windowTitle()
+        processes = spec.processes if spec else ()
+        shortcuts = [(a.text(), a.shortcut()) for a in self.shortcut_actions]
+        show_help(self.ctx, self, title, processes, shortcuts)
+
+    def open_bundle(self, path: Any) -> QWidget | None:
+        """A bundle handed to the program (double-click, ``cluster-desktop FILE.bundle``): the Bundles
+        view checks it at once, changing nothing until the user applies it."""
+        view = self.show_view("sync")
+        if view is None:
+            self._say(self.tr("This user cannot receive bundles."))
+            return None
+        if hasattr(view, "offer"):
+            view.offer(path)
+        return view
 
     def verify_license(self) -> LicenseVerifyDialog:
         """The offline license check (not modal: the clerk may compare it with the open dossier)."""
@@ -256,16 +373,9 @@ class MainWindow(QMainWindow):
         open_users(self.ctx, self)
 
     def _about(self) -> None:
-        from cluster_desktop import __version__
+        from .about_dialog import show_about
 
-        prompts.info(
-            self,
-            self.tr("About Cluster Desktop"),
-            self.tr(
-                "Cluster Desktop %1\nExport-oriented cluster development programme\n"
-                "Trade Promotion Organization of Iran"
-            ).replace("%1", __version__),
-        )
+        show_about(self.ctx, self)
 
     def _build_status(self) -> None:
         a = self.ctx.actor
@@ -299,6 +409,9 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(i)
                 event.ignore()
                 return
+        settings.save_window(self)
+        for key, view in self.views.items():
+            settings.save_layout(view, key)
         event.accept()
 
 

@@ -396,6 +396,7 @@ class PlanEditor(QWidget):
             self,
             self.tr("Attach a scan or document"),
             self.tr("Scans and documents (%1);;All files (*)").replace("%1", FILE_FILTER),
+            kind="attachments",
         )
         if path is None:
             return False

@@ -116,7 +116,7 @@ class PrintPreviewDialog(QDialog):
 
     def save_as(self) -> bool:
         path = prompts.save_file(
-            self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)")
+            self, self.tr("Save as PDF"), self.suggested_name, self.tr("PDF files (*.pdf)"), kind="prints"
         )
         if path is None:
             return False

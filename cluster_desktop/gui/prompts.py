@@ -44,7 +44,15 @@ def info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def error(parent: QWidget | None, problem: BaseException | str, title: str | None = None) -> None:
-    """Show a refusal or failure once, in the user's language."""
+    """Show a refusal or failure once, in the user's language.
+
+    A refusal (DomainError) or a file-system error is a message; anything else is a defect: it goes to
+    the log with its traceback and to the crash dialog, which says where the log is."""
+    if not isinstance(problem, DomainError | OSError | str):
+        from . import crash
+
+        crash.report(problem, parent)
+        return
     text = (
         str(problem)
         if isinstance(problem, DomainError | str)
@@ -60,11 +68,28 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-def open_file(parent: QWidget | None, title: str, filters: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-    return Path(path) if path else None
+def open_file(parent: QWidget | None, title: str, filters: str = "", *, kind: str = "open") -> Path | None:
+    """Opens in the folder last used for this ``kind`` of file (bundles, attachments, …)."""
+    from .settings import last_folder, remember_folder
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, last_folder(kind), filters)
+    if not path:
+        return None
+    remember_folder(kind, Path(path))
+    return Path(path)
 
 
-def save_file(parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(path) if path else None
+def save_file(
+    parent: QWidget | None, title: str, suggested: str = "", filters: str = "", *, kind: str = "save"
+) -> Path | None:
+    """A bare suggested file name is proposed in the folder last used for this ``kind``."""
+    from .settings import last_folder, remember_folder
+
+    folder = last_folder(kind)
+    if suggested and folder and Path(suggested).name == suggested:
+        suggested = str(Path(folder) / suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested or folder, filters)
+    if not path:
+        return None
+    remember_folder(kind, Path(path))
+    return Path(path)

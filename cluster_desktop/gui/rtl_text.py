@@ -24,3 +24,15 @@ def align_boxes(form: QWidget) -> None:
         return
     for edit in (*form.findChildren(QPlainTextEdit), *form.findChildren(QTextEdit)):
         align_right(edit)
+
+
+def path_text(path: object) -> str:
+    """A file path that reads as typed in a right-to-left window: isolated left to right, and a
+    left-to-right mark after each separator so a Persian folder name keeps its place between them."""
+    text = str(path).replace("/", "/\u200e").replace("\\", "\\\u200e")
+    return f"\u2066{text}\u2069"
+
+
+def isolated(text: str) -> str:
+    """Mixed-direction text (an error message quoting a name) kept in one piece inside a sentence."""
+    return f"\u2068{text}\u2069"

@@ -425,6 +425,7 @@ class SyncView(QWidget):
             self.tr("Save the bundle as"),
             f"{self.ctx.actor.office_id}-to-{peer}.bundle",
             self.tr("Bundles (*.bundle *.cdb);;All files (*)"),
+            kind="bundles",
         )
         if out is None:
             return False
@@ -485,9 +486,24 @@ class SyncView(QWidget):
 
     # --- receive -----------------------------------------------------------------------------------
 
+    def offer(self, path: Path) -> bool:
+        """A bundle handed to the program from outside (double-click, command line): show the receive
+        page and check it at once; nothing is applied until the user presses Apply."""
+        receive = self.tabs.findChild(QWidget, "import_tab")
+        if receive is not None:
+            self.tabs.setCurrentWidget(receive)
+        if self.refusal_reason is not None:
+            self.file_label.setText(ltr(str(path)))
+            self._verdict(self._message(self.refusal_reason), ok=False)
+            return False
+        return self.verify(Path(path))
+
     def choose_and_verify(self) -> bool:
         path = prompts.open_file(
-            self, self.tr("Choose the bundle file"), self.tr("Bundles (*.bundle *.cdb);;All files (*)")
+            self,
+            self.tr("Choose the bundle file"),
+            self.tr("Bundles (*.bundle *.cdb);;All files (*)"),
+            kind="bundles",
         )
         if path is None:
             return False
@@ -690,7 +706,10 @@ class SyncView(QWidget):
         """Read a certificate file, show its fingerprint, and enrol it once compared by phone."""
         self.trust_errors.clear()
         path = prompts.open_file(
-            self, self.tr("Choose the office's certificate"), self.tr("Certificates (*.json);;All files (*)")
+            self,
+            self.tr("Choose the office's certificate"),
+            self.tr("Certificates (*.json);;All files (*)"),
+            kind="certificates",
         )
         if path is None:
             return None
@@ -756,6 +775,7 @@ class SyncView(QWidget):
             self.tr("Save this office's certificate as"),
             f"{self.ctx.actor.office_id}-certificate.json",
             self.tr("Certificates (*.json);;All files (*)"),
+            kind="certificates",
         )
         if out is None:
             return None

@@ -1,6 +1,7 @@
 ﻿; Inno Setup 6 script: the Windows installer of Cluster Desktop (میزکار خوشه).
 ;
-; Build the one-folder bundle first (on Windows, same spec):   python packaging\build.py
+; On Linux all of it (Windows Python and PyInstaller under Wine, then this script): packaging/windows/build-on-linux.sh
+; On Windows: build the one-folder bundle first (same spec):   python packaging\build.py
 ; then compile from the repository root:                        iscc packaging\windows\cluster-desktop.iss
 ; a provincial installer that carries TPO's office certificate: iscc /DCentreCert=C:\path\tpo.json packaging\windows\cluster-desktop.iss
 ; (or give it when installing:  ClusterDesktopSetup.exe /CENTRECERT=D:\tpo-certificate.json)
@@ -16,7 +17,9 @@
   #define AppVersion "0.1.0"
 #endif
 #define AppPublisher "Trade Promotion Organization of Iran (TPO)"
-#define BundleDir "..\..\dist\cluster-desktop"
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\cluster-desktop"
+#endif
 #define CliExe "cluster-desktop.exe"
 #define GuiExe "ClusterDesktop.exe"
 ; platformdirs.site_data_dir("ClusterDesktop", "TPO") on Windows: where the program looks for a
@@ -50,12 +53,14 @@ WizardStyle=modern
 CloseApplications=yes
 RestartApplications=no
 ShowLanguageDialog=auto
+; .bundle files open in the program (Bundles view, file ready to verify).
+ChangesAssociations=yes
 
 [Languages]
+; Persian first: the wizard of a Persian Windows, and of one whose language Inno Setup does not know,
+; speaks Persian, right to left (Persian.isl is ours: Inno Setup ships no Persian messages).
+Name: "fa"; MessagesFile: "Persian.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
-#if FileExists(AddBackslash(CompilerPath) + "Languages\Unofficial\Persian.isl")
-Name: "fa"; MessagesFile: "compiler:Languages\Unofficial\Persian.isl"
-#endif
 
 [InstallDelete]
 ; An upgrade replaces the program folder's libraries as a whole (no stale file of the old version).
@@ -74,6 +79,14 @@ Name: "{autodesktop}\{#AppNameFa}"; Filename: "{app}\{#GuiExe}"; WorkingDir: "{a
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+
+[Registry]
+; File association: double-clicking a bundle opens the Bundles view with that file ready to verify.
+Root: HKA; Subkey: "Software\Classes\.bundle"; ValueType: string; ValueName: ""; ValueData: "ClusterDesktop.Bundle"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\.bundle\OpenWithProgids"; ValueType: string; ValueName: "ClusterDesktop.Bundle"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\ClusterDesktop.Bundle"; ValueType: string; ValueName: ""; ValueData: "بستهٔ تبادل اطلاعات میزکار خوشه"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\ClusterDesktop.Bundle\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#GuiExe},0"
+Root: HKA; Subkey: "Software\Classes\ClusterDesktop.Bundle\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#GuiExe}"" ""%1"""
 
 [Run]
 Filename: "{app}\{#GuiExe}"; Description: "{cm:LaunchProgram,{#AppNameFa}}"; Flags: nowait postinstall skipifsilent

@@ -349,3 +349,26 @@ def test_an_office_that_trusts_no_one_is_told_how_to_enrol(fa_app, qtbot, tmp_pa
         view.close()
     finally:
         ws.close()
+
+
+def test_a_bundle_handed_to_the_program_opens_checked_in_the_bundles_view(
+    offices, fa_app, qtbot, asked, passwords, tmp_path: Path
+) -> None:
+    """Double-clicking a .bundle runs ``ClusterDesktop.exe FILE``: after login the Bundles view checks it."""
+    from cluster_desktop.gui.mainwindow import MainWindow
+
+    out = tmp_path / "دریافتی ۱۰۰% (IR-07).bundle"
+    export_through_gui(qtbot, asked, offices.province, out)
+    centre = offices.centre
+    before = centre.dump()
+    win = MainWindow(AppContext(centre.ws, centre.actor, "fa"))
+    qtbot.addWidget(win)
+    win.show()
+    view = win.open_bundle(out)
+    assert isinstance(view, SyncView) and win.tabs.currentWidget() is view
+    assert view.tabs.currentWidget().objectName() == "import_tab"
+    finish(qtbot, view)
+    assert view.verified is not None and view.verified[0] == out, view.verdict_label.text()
+    assert "همهٔ بررسی‌ها" in view.verdict_label.text() and str(out) in view.file_label.text()
+    assert centre.dump() == before  # checked, not applied
+    assert view.apply_button.isEnabled()

@@ -43,20 +43,52 @@
         <translation>بررسی برون‌خط اصالت پروانهٔ چاپ‌شده: متن رمزینهٔ QR آن را وارد کنید یا PDF آن را باز کنید.</translation>
     </message>
     <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;چاپ…</translation>
+    </message>
+    <message>
+        <source>&amp;Close page</source>
+        <translation>&amp;بستن صفحه</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;جست‌وجو</translation>
+    </message>
+    <message>
+        <source>&amp;Help for this page</source>
+        <translation>&amp;راهنمای این صفحه</translation>
     </message>
     <message>
         <source>About Cluster Desktop</source>
         <translation>دربارهٔ میزکار خوشه</translation>
     </message>
     <message>
-        <source>Cluster Desktop %1
-Export-oriented cluster development programme
-Trade Promotion Organization of Iran</source>
-        <translation>میزکار خوشه، نسخهٔ %1
-برنامهٔ توسعهٔ خوشه‌های صادرات‌گرا
-سازمان توسعه تجارت ایران</translation>
+        <source>Nothing to save on this page.</source>
+        <translation>در این صفحه چیزی برای ذخیره نیست.</translation>
+    </message>
+    <message>
+        <source>Nothing to print on this page.</source>
+        <translation>در این صفحه چیزی برای چاپ نیست.</translation>
+    </message>
+    <message>
+        <source>This page has no search field.</source>
+        <translation>این صفحه کادر جست‌وجو ندارد.</translation>
+    </message>
+    <message>
+        <source>This user cannot receive bundles.</source>
+        <translation>این کاربر نمی‌تواند بستهٔ تبادل اطلاعات دریافت کند.</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>SyncEnrollDialog</name>
     <message>
-        <source>Enrol an office&apos;s certificate</source>
+        <source>Enrol an office's certificate</source>
         <translation>ثبت گواهی دفتر دیگر</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>SyncView</name>
@@ -8,7 +7,7 @@
         <translation>بسته‌ها و دفترهای مورد اعتماد</translation>
     </message>
     <message>
-        <source>This office&apos;s key fingerprint:</source>
+        <source>This office's key fingerprint:</source>
         <translation>اثر انگشت کلید این دفتر:</translation>
     </message>
     <message>
@@ -56,7 +55,7 @@
         <translation>امضاکننده</translation>
     </message>
     <message>
-        <source>Sender&apos;s key fingerprint</source>
+        <source>Sender's key fingerprint</source>
         <translation>اثر انگشت کلید فرستنده</translation>
     </message>
     <message>
@@ -100,7 +99,7 @@
         <translation>دفترهای مورد اعتماد</translation>
     </message>
     <message>
-        <source>Bundles are accepted only from offices enrolled here. Enrol an office&apos;s certificate once, after reading its fingerprint aloud with that office by phone. Revoke a key that is lost or stolen: its bundles are refused from then on.</source>
+        <source>Bundles are accepted only from offices enrolled here. Enrol an office's certificate once, after reading its fingerprint aloud with that office by phone. Revoke a key that is lost or stolen: its bundles are refused from then on.</source>
         <translation>بسته فقط از دفترهایی پذیرفته می‌شود که گواهی‌شان اینجا ثبت شده است. گواهی هر دفتر را یک بار ثبت کنید، پس از آنکه اثر انگشت آن را تلفنی با همان دفتر خواندید. کلید گم‌شده یا دزدیده‌شده را باطل کنید تا از آن پس بسته‌هایش پذیرفته نشود.</translation>
     </message>
     <message>
@@ -136,7 +135,7 @@
         <translation>ابطال کلید…</translation>
     </message>
     <message>
-        <source>Save this office&apos;s certificate…</source>
+        <source>Save this office's certificate…</source>
         <translation>ذخیرهٔ گواهی این دفتر…</translation>
     </message>
     <message>

@@ -314,7 +314,8 @@ def run_self_check(out: Any = None, err: Any = None, steps: list[Step] | None = 
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     steps = steps if steps is not None else STEPS
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
-    out.write(f"cluster-desktop {__version__} self-check ({frozen}, files in {app_root()})\n")
+    utf8 = "UTF-8 mode" if sys.flags.utf8_mode else f"streams {getattr(sys.stdout, 'encoding', None)}"
+    out.write(f"cluster-desktop {__version__} self-check ({frozen}, {utf8}, files in {app_root()})\n")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cluster-desktop-selfcheck-") as tmp, light_password_hashing():
         offices = Offices(Path(tmp))

@@ -9,13 +9,18 @@ It may call ``progress(done, total, text)``; cancelling asks it to stop via ``pr
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from cluster_desktop.domain.errors import DomainError
+
 from . import prompts
+
+log = logging.getLogger(__name__)
 
 
 class Progress:
@@ -97,6 +102,12 @@ class Operation(QObject):
 
     def _on_failure(self, exc: BaseException) -> None:
         self.dialog.reset()
+        if isinstance(exc, OSError):
+            log.warning("background task failed: %s", exc)
+        elif self._failure and not isinstance(exc, DomainError):
+            # A defect shown by the view's own handler: its traceback still goes to the log (without a
+            # handler, prompts.error hands it to the crash dialog, which logs it).
+            log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
         if self._failure:
             self._failure(exc)
         else:

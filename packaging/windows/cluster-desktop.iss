@@ -29,9 +29,10 @@
 [Setup]
 ; Never change AppId: an upgrade finds the previous installation by it.
 AppId={{6C1D2F0E-7B2A-4D7E-9A51-3C6F0B8E2D41}
-AppName={#AppName}
+; The wizard names the program in its own language (the Persian wizard: «میزکار خوشه»).
+AppName={cm:AppTitle}
 AppVersion={#AppVersion}
-AppVerName={#AppName} {#AppVersion}
+AppVerName={cm:AppTitle} {#AppVersion}
 AppPublisher={#AppPublisher}
 VersionInfoVersion={#AppVersion}
 DefaultDirName={autopf}\Cluster Desktop
@@ -61,6 +62,10 @@ ChangesAssociations=yes
 ; speaks Persian, right to left (Persian.isl is ours: Inno Setup ships no Persian messages).
 Name: "fa"; MessagesFile: "Persian.isl"
 Name: "en"; MessagesFile: "compiler:Default.isl"
+
+[CustomMessages]
+fa.AppTitle={#AppNameFa}
+en.AppTitle={#AppName}
 
 [InstallDelete]
 ; An upgrade replaces the program folder's libraries as a whole (no stale file of the old version).

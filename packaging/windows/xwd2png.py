@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import struct
 import sys
+from pathlib import Path
 
 from PIL import Image
 
 
 def convert(src: str, dst: str) -> None:
-    data = open(src, "rb").read()
+    data = Path(src).read_bytes()
     fields = struct.unpack(">25I", data[:100])
     header_size, _version, _format, depth, width, height = fields[:6]
     byte_order, bits_per_pixel, bytes_per_line, ncolors = fields[7], fields[11], fields[12], fields[19]

@@ -164,8 +164,8 @@ def richest_dossier(session: Session, *, with_plan: bool = False) -> str | None:
         select(Dossier.id)
         .join(Cluster, Cluster.id == Dossier.cluster_id)
         .outerjoin(Product, Product.cluster_id == Cluster.id)
-        .group_by(Dossier.id)
-        .order_by(func.count(Product.id).desc(), Cluster.employees.desc())
+        .group_by(Dossier.id, Cluster.employees)  # every ordered column grouped: PostgreSQL insists
+        .order_by(func.count(Product.id).desc(), Cluster.employees.desc(), Dossier.id)
     )
     if with_plan:
         q = q.join(FeasibilityPlan, FeasibilityPlan.dossier_id == Dossier.id)

@@ -100,7 +100,7 @@ def test_frozen_version_starts(bundle: dict[str, object]) -> None:
 def test_frozen_self_check_passes_offscreen(bundle: dict[str, object]) -> None:
     proc, seconds = run(bundle["executable"], "--self-check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "(frozen," in proc.stdout and "self-check passed" in proc.stdout
+    assert "(frozen, UTF-8 mode," in proc.stdout and "self-check passed" in proc.stdout  # spec: X utf8
     MEASURED["self_check_seconds"] = round(seconds, 2)
 
 

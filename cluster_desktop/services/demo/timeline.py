@@ -115,7 +115,7 @@ def renumber_databank(session: Session) -> None:
     """Registry numbers in the order of registration, each with its own Jalali year."""
     entries = list(session.scalars(select(DatabankEntry).order_by(DatabankEntry.registered_on)))
     for e in entries:
-        e.registry_no = f"tmp-{e.id}"
+        e.registry_no = f"tmp-{e.id[:28]}"  # within the column (32): PostgreSQL enforces it
     session.flush()
     for i, e in enumerate(entries, 1):
         e.registry_no = f"DB-{jalali_year(e.registered_on)}-{i:05d}"

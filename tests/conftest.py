@@ -16,7 +16,9 @@ import tempfile
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cluster-desktop-test-config-")
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -25,6 +27,9 @@ from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.office import OfficeSetup, setup_office
 from cluster_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tests.pgserver import PgServer
 
 PASSWORD = "secret-pass-1"
 
@@ -36,9 +41,58 @@ def _persian_messages() -> Iterator[None]:
     set_language("fa")
 
 
+# --- databases: SQLite everywhere, and PostgreSQL where a directory's conftest parametrises `backend` ---
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """One real PostgreSQL server for the run (tests/pgserver.py). Without the server binaries the
+    PostgreSQL half of the suite is skipped on a developer's machine and fails in CI (CI=true)."""
+    from tests.pgserver import PgServer, wait_ready
+
+    try:
+        server = PgServer().start()
+        wait_ready(server)
+    except Exception as exc:
+        message = f"PostgreSQL test server did not start: {exc}"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.open(tmp_path / "data")
+def backend() -> str:
+    """The database the test's offices run on; tests/{store,services,sync} ask for both."""
+    return "sqlite"
+
+
+@pytest.fixture
+def new_db_url(backend: str, request: pytest.FixtureRequest) -> Callable[[], str | None]:
+    """``new_db_url()``: the URL of a new empty database on the test's backend (None = the SQLite
+    file of the data directory); PostgreSQL databases are dropped after the test."""
+    made: list[str] = []
+
+    def make() -> str | None:
+        if backend == "sqlite":
+            return None
+        server = request.getfixturevalue("pg_server")
+        made.append(server.create())
+        return str(server.url(made[-1]))
+
+    yield make  # type: ignore[misc]
+    if made:
+        server = request.getfixturevalue("pg_server")
+        for name in made:
+            server.drop(name)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, new_db_url: Callable[[], str | None]) -> Iterator[Workspace]:
+    ws = Workspace.open(tmp_path / "data", new_db_url())
     yield ws
     ws.close()
 
@@ -53,22 +107,68 @@ def central_admin(workspace: Workspace) -> Actor:
     return setup_office(workspace, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
 
 
+@dataclass
+class Template:
+    """A prepared office: its data directory and, on PostgreSQL, the database to copy it from."""
+
+    data_dir: Path
+    database: str | None
+
+
 @pytest.fixture(scope="session")
-def central_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A central office with 45 demo dossiers, filled once per run; tests open copies of it."""
+def office_templates() -> dict[tuple[str, str], Template]:
+    return {}
+
+
+def template(
+    request: pytest.FixtureRequest, key: str, backend: str, build: Callable[[Workspace], None]
+) -> Template:
+    """Build the ``key`` office on ``backend`` once per run."""
+    cache = request.getfixturevalue("office_templates")
+    if (key, backend) not in cache:
+        root = request.getfixturevalue("tmp_path_factory").mktemp(f"{key}-{backend}") / "data"
+        database = None
+        url = None
+        if backend == "postgresql":
+            server = request.getfixturevalue("pg_server")
+            database = server.create(f"tpl_{key}".replace("-", "_"))
+            url = server.url(database)
+        ws = Workspace.open(root, url)
+        try:
+            build(ws)
+        finally:
+            ws.close()  # no connection may stay open on a template database
+        cache[(key, backend)] = Template(root, database)
+    return cache[(key, backend)]
+
+
+def copy_template(request: pytest.FixtureRequest, tpl: Template, dest: Path) -> str | None:
+    """A private copy of a prepared office at ``dest``; returns its database URL (None for SQLite)."""
+    shutil.copytree(tpl.data_dir, dest)
+    if tpl.database is None:
+        return None
+    server = request.getfixturevalue("pg_server")
+    name = server.create(template=tpl.database)
+    request.addfinalizer(lambda: server.drop(name))
+    return str(server.url(name))
+
+
+def _fill_central_demo(ws: Workspace) -> None:
     from cluster_desktop.services import demo
 
-    root = tmp_path_factory.mktemp("central-demo") / "data"
-    ws = Workspace.open(root)
     admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
     demo.fill_demo(ws, admin, PASSWORD, count=45, seed=11)
-    ws.close()
-    return root
+
+
+@pytest.fixture
+def central_demo_template(backend: str, request: pytest.FixtureRequest) -> Template:
+    """A central office with 45 demo dossiers, filled once per run and backend; tests open copies."""
+    return template(request, "central-demo", backend, _fill_central_demo)
 
 
 @pytest.fixture
 def central_demo(
-    central_demo_template: Path, tmp_path: Path
+    central_demo_template: Template, tmp_path: Path, request: pytest.FixtureRequest
 ) -> Iterator[Callable[[str], tuple[Workspace, Actor]]]:
     """``central_demo(username)``: a private copy of the central demo office, logged in as that user."""
     from cluster_desktop.services import users
@@ -77,8 +177,8 @@ def central_demo(
 
     def open_as(username: str) -> tuple[Workspace, Actor]:
         data = tmp_path / f"central-{len(opened)}"
-        shutil.copytree(central_demo_template, data)
-        ws = Workspace.open(data)
+        url = copy_template(request, central_demo_template, data)
+        ws = Workspace.open(data, url)
         opened.append(ws)
         with ws.db.session() as s:
             return ws, users.authenticate(s, username, PASSWORD)

@@ -70,7 +70,17 @@ class PgServer:
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", opts, "-w", "-l", str(self.root / "log"), "start")
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            opts,
+            "-w",
+            "-l",
+            str(self.root / "log"),
+            "start",
+        )
         return self
 
     def url(self, database: str = "postgres") -> str:
@@ -79,7 +89,9 @@ class PgServer:
     @property
     def admin(self) -> sa.Engine:
         if self._engine is None:
-            self._engine = sa.create_engine(self.url(), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+            self._engine = sa.create_engine(
+                self.url(), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool
+            )
         return self._engine
 
     def create(self, name: str | None = None, template: str | None = None) -> str:
@@ -112,3 +124,31 @@ def wait_ready(server: PgServer, seconds: float = 30) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def _admin_for(url: str) -> tuple[sa.Engine, str]:
+    u = sa.make_url(url)
+    admin = sa.create_engine(
+        u.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool
+    )
+    return admin, str(u.database)
+
+
+def clone_database(url: str) -> str:
+    """A copy of the database at ``url`` (no one may be connected to it); returns the copy's URL."""
+    admin, name = _admin_for(url)
+    copy = f"{name[:40]}_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+    admin.dispose()
+    return sa.make_url(url).set(database=copy).render_as_string(hide_password=False)
+
+
+def restore_database(url: str, source_url: str) -> None:
+    """Put the database at ``url`` back to a copy of ``source_url``'s (both without connections)."""
+    admin, name = _admin_for(url)
+    source = str(sa.make_url(source_url).database)
+    with admin.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        c.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+    admin.dispose()

@@ -389,7 +389,13 @@ class MainWindow(QMainWindow):
         self.office_label.setObjectName("status_office")
         self.date_label = QLabel()
         self.date_label.setObjectName("status_date")
-        for w in (self.user_label, self.office_label, self.date_label):
+        ws = self.ctx.ws
+        url = ws.db.engine.url
+        where = "SQLite" if ws.backend == "sqlite" else f"PostgreSQL {url.host or ''}/{url.database or ''}"
+        self.database_label = QLabel("\u2066" + where + "\u2069")
+        self.database_label.setObjectName("status_database")
+        self.database_label.setToolTip(self.tr("Database: %1").replace("%1", ws.database_label()))
+        for w in (self.user_label, self.office_label, self.database_label, self.date_label):
             # A thin rule between the three facts; the status bar draws none of its own here.
             w.setStyleSheet("padding: 0 8px; border-left: 1px solid #c8c8c8;")
             self.statusBar().addPermanentWidget(w)

@@ -26,11 +26,7 @@ def program_facts(ws: Workspace) -> list[Fact]:
     engine = ws.db.engine
     current = current_revision(engine) or "—"
     head = head_revision(engine)
-    database = (
-        str(engine.url.database)
-        if engine.dialect.name == "sqlite"
-        else engine.url.render_as_string(hide_password=True)
-    )
+    database = ws.database_label()
     log = current_log_file()
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
     return [

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from cluster_desktop.store.db import DB_FILENAME, Database, quick_check, sqlite_url
+from cluster_desktop.store.dbconfig import configured_url, display_url, remember
 from cluster_desktop.store.migrate import upgrade_database
 from cluster_desktop.store.models import Office
 from cluster_desktop.store.reference import load_reference
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -21,16 +25,32 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path, url: str | None = None) -> Workspace:
-        """Open (creating if new) the office in ``data_dir``: check, back up, migrate, load reference."""
+        """Open (creating if new) the office in ``data_dir``: check, back up, migrate, load reference.
+
+        Without ``url`` the folder's configured server (store/dbconfig.py) or its SQLite file is used;
+        a server ``url`` given here is remembered for the next start (without its password)."""
         data_dir = Path(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
+        explicit = url
+        url = url or configured_url(data_dir)
         db = Database(url or sqlite_url(data_dir))
-        if (data_dir / DB_FILENAME).exists() and url is None:
+        if url is None and (data_dir / DB_FILENAME).exists():
             quick_check(db.engine)
+        log.info("database: %s", display_url(db.url))
         backup = upgrade_database(db.engine, data_dir)
         with db.session() as s:
             load_reference(s)
+        if explicit is not None and not (data_dir / DB_FILENAME).exists():
+            remember(data_dir, explicit)
         return cls(data_dir=data_dir, db=db, backup=backup)
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``: what the status bar and About name."""
+        return self.db.engine.dialect.name
+
+    def database_label(self) -> str:
+        return display_url(self.db.url) if self.backend != "sqlite" else str(self.data_dir / DB_FILENAME)
 
     @property
     def attachments_dir(self) -> Path:

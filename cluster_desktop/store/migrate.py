@@ -96,8 +96,13 @@ def upgrade_database(engine: Engine, data_dir: Path | None) -> Path | None:
             ) from exc
     backup = None
     has_tables = bool(inspect(engine).get_table_names())
-    if has_tables and data_dir is not None and engine.dialect.name == "sqlite":
-        backup = backup_sqlite(engine, data_dir, f"before-{head}")
+    if has_tables and data_dir is not None:
+        if engine.dialect.name == "sqlite":
+            backup = backup_sqlite(engine, data_dir, f"before-{head}")
+        else:
+            from .pgbackup import backup_postgres
+
+            backup = backup_postgres(engine, data_dir / BACKUP_DIR, f"before-{head}")
         log.info("backup before the migration: %s", backup)
     log.info("migrating the %s database from revision %s to %s", engine.dialect.name, current, head)
     try:

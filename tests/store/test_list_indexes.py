@@ -13,6 +13,13 @@ from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.workspace import Workspace
 
 
+@pytest.fixture
+def backend() -> str:
+    """SQLite's query plans (EXPLAIN QUERY PLAN) and page cache; PostgreSQL plans by table statistics,
+    and its indexes come from the same migrations (tests/store/test_migrations.py checks them there)."""
+    return "sqlite"
+
+
 def _plan(workspace: Workspace, run: Any) -> str:
     """SQLite's query plan of the last SELECT ``run`` issues."""
     seen: list[tuple[str, Any]] = []

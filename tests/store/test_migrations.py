@@ -16,9 +16,9 @@ from cluster_desktop.store.migrate import current_revision, head_revision, upgra
 from cluster_desktop.store.models import Base, Cluster
 
 
-def test_models_and_migrations_do_not_drift(tmp_path: Path) -> None:
-    # GIVEN a database migrated to head
-    db = Database(sqlite_url(tmp_path))
+def test_models_and_migrations_do_not_drift(tmp_path: Path, new_db_url) -> None:
+    # GIVEN a database migrated to head (on each backend)
+    db = Database(new_db_url() or sqlite_url(tmp_path))
     upgrade_database(db.engine, tmp_path)
     # WHEN alembic compares it with the models
     with db.engine.connect() as conn:
@@ -41,15 +41,19 @@ def _downgrade(db: Database, revision: str) -> None:
     run_in_transaction(db.engine, alembic_config(db.engine), revision, downgrade=True)
 
 
-def _counts(path: Path) -> dict[str, int]:
-    con = sqlite3.connect(path)
+def _counts(where: Path | str) -> dict[str, int]:
+    """Rows per table of a SQLite file (a backup) or of the database at a URL."""
+    from sqlalchemy import create_engine, inspect
+
+    engine = create_engine(f"sqlite:///{where}" if isinstance(where, Path) else where)
     try:
-        return {
-            t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
-            for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        with engine.connect() as conn:
+            return {
+                t: int(conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar_one())
+                for t in inspect(conn).get_table_names()
+            }
     finally:
-        con.close()
+        engine.dispose()
 
 
 def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province_admin) -> None:
@@ -67,23 +71,24 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province
             ),
         )
     workspace.close()
-    path = workspace.data_dir / DB_FILENAME
-    db = Database(sqlite_url(workspace.data_dir))
+    db = Database(workspace.db.url)
     _downgrade(db, "0001")
-    before = _counts(path)
+    before = _counts(db.url)
     # WHEN the current code opens it
     backup = upgrade_database(db.engine, workspace.data_dir)
     # THEN a verified backup exists, every row is still there, and the new column was filled
     assert backup is not None and backup.exists()
-    assert _counts(backup) == before
-    after = _counts(path)
+    if db.engine.dialect.name == "sqlite":
+        assert _counts(backup) == before
+    after = _counts(db.url)
     assert {t: after[t] for t in before} == before
     # tables later revisions add (0004: plan_requests) start empty
     assert all(after[t] == 0 for t in after.keys() - before.keys())
     assert current_revision(db.engine) == head_revision(db.engine)
     assert integrity_check(db.engine) == "ok"
-    con = sqlite3.connect(path)
-    assert "0802.51" in con.execute("SELECT search_text FROM clusters").fetchone()[0]
+    with db.engine.connect() as conn:
+        assert "0802.51" in conn.exec_driver_sql("SELECT search_text FROM clusters").scalar_one()
+    db.dispose()
 
 
 def test_backup_is_taken_before_a_real_migration(tmp_path: Path) -> None:
@@ -160,10 +165,10 @@ def test_upgrade_to_0005_clears_running_scores_of_open_rounds(workspace, provinc
             d = clusters.create_cluster(s, province_admin, clusters.ClusterInput(name=name, county="رفسنجان"))
             d.state, d.provincial_score = state, 70.0
     workspace.close()
-    path = workspace.data_dir / DB_FILENAME
-    db = Database(sqlite_url(workspace.data_dir))
+    db = Database(workspace.db.url)
     _downgrade(db, "0004")
     upgrade_database(db.engine, workspace.data_dir)
-    con = sqlite3.connect(path)
-    scores = dict(con.execute("SELECT state, provincial_score FROM dossiers").fetchall())
+    with db.engine.connect() as conn:
+        scores = dict(conn.exec_driver_sql("SELECT state, provincial_score FROM dossiers").all())  # type: ignore[arg-type]
+    db.dispose()
     assert scores == {"provincial_evaluation": None, "provincially_approved": 70.0}

@@ -23,6 +23,7 @@ from typing import Any
 import pyrage
 from pyrage import x25519
 from sqlalchemy import select
+from sqlalchemy import select as sa_select
 
 from cluster_desktop.domain.roles import MemberRole, OfficeKind, Role
 from cluster_desktop.services import demo, groups, plans, sync, users
@@ -30,7 +31,7 @@ from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.office import OfficeSetup, setup_office
 from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.db import DB_FILENAME
-from cluster_desktop.store.models import Attachment, Dossier
+from cluster_desktop.store.models import Attachment, Base, Dossier
 from cluster_desktop.sync.container import SafeZipReader, open_bundle
 from cluster_desktop.sync.keys import OfficeKeys
 from cluster_desktop.sync.manifest import sign_manifest
@@ -51,36 +52,44 @@ class Office:
         return self.ws.data_dir
 
     def dump(self) -> list[str]:
-        """The whole database as SQL text: equal dumps mean an unchanged database."""
-        con = sqlite3.connect(self.dir / DB_FILENAME)
-        try:
-            return list(con.iterdump())
-        finally:
-            con.close()
+        """Every row of every table, in key order: equal dumps mean an unchanged database (on SQLite
+        the file's own SQL text, which also covers the schema)."""
+        if self.ws.db.engine.dialect.name == "sqlite":
+            con = sqlite3.connect(self.dir / DB_FILENAME)
+            try:
+                return list(con.iterdump())
+            finally:
+                con.close()
+        out: list[str] = []
+        with self.ws.db.engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                keys = list(table.primary_key.columns) or list(table.columns)
+                for row in conn.execute(sa_select(table).order_by(*keys)):
+                    out.append(f"{table.name}: {tuple(row)!r}")
+        return out
 
     def count(self, table: str) -> int:
-        con = sqlite3.connect(self.dir / DB_FILENAME)
-        try:
-            return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        finally:
-            con.close()
+        with self.ws.db.engine.connect() as conn:
+            return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one())
 
     def states(self) -> dict[str, str]:
         with self.ws.db.session() as s:
             return dict(s.execute(select(Dossier.id, Dossier.state)).all())  # type: ignore[arg-type]
 
 
-def _open(data_dir: Path) -> Office:
-    ws = Workspace.open(data_dir)
+def _open(data_dir: Path, url: str | None = None) -> Office:
+    ws = Workspace.open(data_dir, url)
     with ws.db.session() as s:
         actor = users.authenticate(s, "admin", PASSWORD)
         keys = sync.unlock(s, actor, PASSWORD)
     return Office(ws, actor, keys)
 
 
-def build_pair(root: Path, *, clusters: int = 12) -> None:
-    """Province IR-07 (demo data, with attachments) and a fresh centre, each enrolled at the other."""
-    p_ws = Workspace.open(root / "province")
+def build_pair(root: Path, *, clusters: int = 12, urls: dict[str, str | None] | None = None) -> None:
+    """Province IR-07 (demo data, with attachments) and a fresh centre, each enrolled at the other;
+    ``urls`` puts either office's database on a server (default: SQLite files in ``root``)."""
+    urls = urls or {}
+    p_ws = Workspace.open(root / "province", urls.get("province"))
     admin = setup_office(p_ws, OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", PASSWORD))
     demo.fill_demo(p_ws, admin, PASSWORD, count=clusters, seed=7)
     with p_ws.db.session() as s:  # two sent dossiers get a scan each (one shared by both)
@@ -98,11 +107,12 @@ def build_pair(root: Path, *, clusters: int = 12) -> None:
                     size=len(ATTACHMENT),
                 )
             )
-    c_ws = Workspace.open(root / "centre")
+    c_ws = Workspace.open(root / "centre", urls.get("centre"))
     setup_office(c_ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
     p_ws.close()
     c_ws.close()
-    province, centre = _open(root / "province"), _open(root / "centre")
+    province = _open(root / "province", urls.get("province"))
+    centre = _open(root / "centre", urls.get("centre"))
     for me, peer in ((province, centre), (centre, province)):
         with peer.ws.db.session() as s:
             cert = sync.certificate(s, peer.keys).to_json()
@@ -122,10 +132,12 @@ class Pair:
         self.centre.ws.close()
 
 
-def copy_pair(template: Path, dest: Path) -> Pair:
+def copy_pair(template: Path, dest: Path, urls: dict[str, str | None] | None = None) -> Pair:
+    """A private copy of a built pair; ``urls`` are the copies of its server databases, if any."""
+    urls = urls or {}
     for name in ("province", "centre"):
         shutil.copytree(template / name, dest / name)
-    return Pair(_open(dest / "province"), _open(dest / "centre"))
+    return Pair(_open(dest / "province", urls.get("province")), _open(dest / "centre", urls.get("centre")))
 
 
 def central_member(centre: Office) -> Actor:

@@ -40,7 +40,7 @@ from pathlib import Path
 from tests.sync.offices import _open
 from cluster_desktop.services import sync
 from cluster_desktop.sync.limits import BundleError
-office = _open(Path(sys.argv[1]))
+office = _open(Path(sys.argv[1]), sys.argv[3] or None)
 rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
 t0 = time.perf_counter()
@@ -77,9 +77,10 @@ def test_a_bomb_is_refused_fast_and_small(pair: Pair, tmp_path: Path, kind: str)
     else:
         data = (tmp_path / "b.zip").write_bytes(b"") or _many(tmp_path / "b.zip")
     bundle = seal(data, c, tmp_path / "bomb.bundle")
+    url = "" if c.ws.db.engine.dialect.name == "sqlite" else c.ws.db.url
     c.ws.close()
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(c.dir), str(bundle)],
+        [sys.executable, "-c", MEASURE, str(c.dir), str(bundle), url],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -99,11 +98,8 @@ def test_round_trip_province_centre_province(pair: Pair, tmp_path: Path) -> None
 
 
 def _hashes(office) -> set[str]:  # type: ignore[no-untyped-def]
-    con = sqlite3.connect(office.dir / "cluster-desktop.sqlite3")
-    try:
-        return {r[0] for r in con.execute("SELECT sha256 FROM attachments")}
-    finally:
-        con.close()
+    with office.ws.db.engine.connect() as conn:
+        return {r[0] for r in conn.exec_driver_sql("SELECT sha256 FROM attachments")}
 
 
 def test_same_bundle_a_hundred_times_adds_no_row(pair: Pair, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.services import sync
+from tests.pgserver import clone_database, restore_database
 
 from .offices import Pair, _open, craft, raw_zip, seal, unpack
 
@@ -32,9 +33,12 @@ class Target:
     def __init__(self, pair: Pair, tmp: Path) -> None:
         self.office = pair.centre
         self.pristine = tmp / "centre-pristine"
+        # On a server the database is copied too (no connection may be open while it is).
+        self.url = None if self.office.ws.backend == "sqlite" else self.office.ws.db.url
         self.office.ws.close()
         shutil.copytree(self.office.dir, self.pristine)
-        self.office = _open(self.office.dir)
+        self.pristine_url = clone_database(self.url) if self.url else None
+        self.office = _open(self.office.dir, self.url)
         self.before = self.office.dump()
         self.accepted = 0
 
@@ -50,7 +54,9 @@ class Target:
         self.office.ws.close()
         shutil.rmtree(data_dir)
         shutil.copytree(self.pristine, data_dir)
-        self.office = _open(data_dir)
+        if self.url and self.pristine_url:
+            restore_database(self.url, self.pristine_url)
+        self.office = _open(data_dir, self.url)
 
 
 @pytest.fixture

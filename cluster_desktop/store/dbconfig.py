@@ -1,0 +1,80 @@
+"""Which database an office's data directory runs on, so nobody types a server URL twice.
+
+``<data dir>/database.ini`` (written when the office is first opened with ``--db-url``) or, for every
+user of a PC, the machine's ``%ProgramData%\\TPO\\ClusterDesktop\\database.ini``
+(``/etc/xdg/ClusterDesktop/database.ini`` on Linux), holds the URL without its password:
+
+    [database]
+    url = postgresql+psycopg://cluster@db.tpo.local:5432/cluster_desktop
+
+The password comes from ``PGPASSWORD`` or the user's libpq password file (``%APPDATA%\\postgresql\\pgpass.conf``,
+``~/.pgpass``), which psycopg reads itself; it is never written here nor logged. No file: the SQLite
+database in the data directory.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import make_url
+
+from cluster_desktop.domain.errors import DomainError
+
+FILENAME = "database.ini"
+ENV_URL = "CLUSTER_DESKTOP_DB_URL"
+
+
+def machine_config() -> Path:
+    return Path(platformdirs.site_config_dir("ClusterDesktop", "TPO")) / FILENAME
+
+
+def _read(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+        url = parser.get("database", "url", fallback="").strip()
+    except configparser.Error as exc:
+        raise DomainError(
+            f"پروندهٔ تنظیم پایگاه داده خوانا نیست: {path}",
+            f"The database configuration file cannot be read: {path} ({exc})",
+        ) from exc
+    return url or None
+
+
+def configured_url(data_dir: Path) -> str | None:
+    """The server URL for ``data_dir``: environment, the folder's own file, then the machine's file."""
+    return os.environ.get(ENV_URL) or _read(Path(data_dir) / FILENAME) or _read(machine_config())
+
+
+def without_password(url: str) -> str:
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+
+
+def display_url(url: str) -> str:
+    """For logs and the About box: never the password."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def remember(data_dir: Path, url: str) -> Path | None:
+    """Keep ``url`` (without password) in the folder's file, so later starts find the same server."""
+    if make_url(url).get_backend_name() == "sqlite":
+        return None
+    path = Path(data_dir) / FILENAME
+    stored = without_password(url)
+    if _read(path) == stored:
+        return path
+    parser = configparser.ConfigParser(interpolation=None)
+    parser["database"] = {"url": stored}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        f.write("# The office's database (cluster_desktop/store/dbconfig.py). No password here: use\n")
+        f.write("# PGPASSWORD or the libpq password file (pgpass).\n")
+        parser.write(f)
+    os.replace(tmp, path)
+    return path

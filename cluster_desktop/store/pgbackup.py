@@ -1,0 +1,92 @@
+"""Backups of a PostgreSQL office database with the server's own tools.
+
+``pg_dump --format=custom`` writes one compressed file that ``pg_restore`` can restore table by table;
+the copy is verified with ``pg_restore --list`` (it must read the whole table of contents and list the
+data of every table). The tools come with PostgreSQL (on Windows in ``C:\\Program Files\\PostgreSQL\\<v>\\bin``;
+``CLUSTER_DESKTOP_PG_BIN`` names another folder). The password, if the URL carries one, is handed over
+in ``PGPASSWORD`` for the child process only, never on its command line.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+
+from cluster_desktop.domain.errors import DomainError
+
+ENV_BIN = "CLUSTER_DESKTOP_PG_BIN"
+
+
+def find_tool(name: str) -> str:
+    exe = name + (".exe" if os.name == "nt" else "")
+    folders = [os.environ.get(ENV_BIN, "")]
+    folders += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    folders += sorted(glob.glob(r"C:\Program Files\PostgreSQL\*\bin"), reverse=True)
+    for folder in folders:
+        if folder and (Path(folder) / exe).is_file():
+            return str(Path(folder) / exe)
+    found = shutil.which(name)
+    if found:
+        return found
+    raise DomainError(
+        f"برنامهٔ {name} پیدا نشد؛ ابزارهای PostgreSQL را نصب کنید یا پوشهٔ آن را در {ENV_BIN} بگذارید.",
+        f"{name} was not found: install PostgreSQL's client tools or name their folder in {ENV_BIN}.",
+    )
+
+
+def _connection_args(engine: Engine) -> tuple[list[str], dict[str, str]]:
+    url = engine.url
+    args = ["--dbname", str(url.database or "")]
+    if url.host:
+        args += ["--host", str(url.host)]
+    if url.port:
+        args += ["--port", str(url.port)]
+    if url.username:
+        args += ["--username", str(url.username)]
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = str(url.password)
+    return args, env
+
+
+def backup_postgres(engine: Engine, folder: Path, label: str) -> Path:
+    """Dump the database into ``folder`` and prove the file restorable; returns the file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"cluster-desktop-{stamp}-{label}.pgdump"
+    conn_args, env = _connection_args(engine)
+    dump = subprocess.run(
+        [find_tool("pg_dump"), "--format=custom", "--no-password", "--file", str(target), *conn_args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=3600,
+    )
+    listing = None
+    if dump.returncode == 0:
+        listing = subprocess.run(
+            [find_tool("pg_restore"), "--list", str(target)], capture_output=True, text=True, timeout=600
+        )
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+    listed = {
+        line.split()[-2]
+        for line in (listing.stdout.splitlines() if listing and listing.returncode == 0 else [])
+        if " TABLE DATA " in line
+    }
+    if dump.returncode != 0 or listing is None or listing.returncode != 0 or not tables <= listed:
+        target.unlink(missing_ok=True)
+        why = (
+            dump.stderr or (listing.stderr if listing else "") or f"missing: {sorted(tables - listed)}"
+        ).strip()
+        raise DomainError(
+            "پشتیبان‌گیری از پایگاه دادهٔ PostgreSQL ناموفق بود؛ هیچ تغییری داده نشد: " + why[:300],
+            "The PostgreSQL backup failed; nothing was changed: " + why[:300],
+        )
+    return target

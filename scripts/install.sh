@@ -12,8 +12,11 @@ for arg in "$@"; do
   esac
 done
 
-# Qt's libraries (also offscreen) and poppler-utils (pdftoppm, used to look at printed PDFs).
+# Qt's libraries (also offscreen) and poppler-utils (pdftoppm, used to look at printed PDFs); for the
+# tests also the PostgreSQL server (the suite starts a throw-away cluster of its own with initdb/pg_ctl
+# and runs the store, services, sync and central-screen tests on it as well as on SQLite).
 DEB_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 poppler-utils"
+[ "$WITH_TEST" = 1 ] && DEB_PACKAGES="$DEB_PACKAGES postgresql"
 missing=""
 for p in $DEB_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -40,7 +43,7 @@ command -v "$PYTHON" >/dev/null || PYTHON=python3
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$WITH_TEST" = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[test,package]"
+  .venv/bin/python -m pip install -q -e ".[test,package,postgres]"
 else
   .venv/bin/python -m pip install -q -e .
 fi

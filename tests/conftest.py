@@ -186,3 +186,21 @@ def central_demo(
     yield open_as
     for ws in opened:
         ws.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """CI's log says how much of the suite ran on the PostgreSQL server."""
+    counts: dict[str, int] = {}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            if "[postgresql" in getattr(report, "nodeid", "") and getattr(report, "when", "call") in (
+                "call",
+                "setup",
+            ):
+                if outcome == "passed" and report.when != "call":
+                    continue
+                counts[outcome] = counts.get(outcome, 0) + 1
+    if counts:
+        terminalreporter.write_line(
+            "PostgreSQL tests: " + ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+        )

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from cluster_desktop.store.db import DB_FILENAME, Database, quick_check, sqlite_url
+from cluster_desktop.store.db import DB_FILENAME, Database, quick_check, sqlite_url, startup_lock
 from cluster_desktop.store.dbconfig import configured_url, display_url, remember
 from cluster_desktop.store.migrate import upgrade_database
 from cluster_desktop.store.models import Office
-from cluster_desktop.store.reference import load_reference
+from cluster_desktop.store.reference import load_reference_if_changed
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,11 @@ class Workspace:
         if url is None and (data_dir / DB_FILENAME).exists():
             quick_check(db.engine)
         log.info("database: %s", display_url(db.url))
-        backup = upgrade_database(db.engine, data_dir)
-        with db.session() as s:
-            load_reference(s)
+        with startup_lock(db.engine):
+            backup = upgrade_database(db.engine, data_dir)
+            with db.session(immediate=True) as s:
+                if load_reference_if_changed(s) is not None:
+                    log.info("reference data loaded (shipped files changed)")
         if explicit is not None and not (data_dir / DB_FILENAME).exists():
             remember(data_dir, explicit)
         return cls(data_dir=data_dir, db=db, backup=backup)

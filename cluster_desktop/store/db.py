@@ -41,7 +41,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock at once: a transaction that reads and then decides to write (the
+    # start-up's reference check) must not find, on its first write, that another process wrote first.
+    immediate = conn.get_execution_options().get("sqlite_immediate")
+    if immediate:
+        # Start-up waits its turn behind other processes starting at the same moment (each holds the
+        # lock for a second or two at most) rather than fail after the usual 5 s.
+        conn.exec_driver_sql("PRAGMA busy_timeout=60000")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+# pg_advisory_lock key of the start-up (migration and reference data): "CDsk".
+STARTUP_LOCK_KEY = 0x4344736B
+
+
+@contextmanager
+def startup_lock(engine: Engine) -> Iterator[None]:
+    """One process at a time migrates and loads reference data. PostgreSQL: a session advisory lock
+    on its own connection (others wait, then find nothing left to do). SQLite: the migration and the
+    reference check each run in a ``BEGIN IMMEDIATE`` transaction, which serialises them already."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({STARTUP_LOCK_KEY})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({STARTUP_LOCK_KEY})")
+            conn.commit()
 
 
 def make_engine(url: str) -> Engine:
@@ -93,9 +122,14 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends normally, rolled back on any error."""
-        s = self.sessions()
+    def session(self, *, immediate: bool = False) -> Iterator[Session]:
+        """A unit of work: committed when the block ends normally, rolled back on any error.
+        ``immediate``: on SQLite, hold the write lock from the start (BEGIN IMMEDIATE)."""
+        s = (
+            self.sessions(bind=self.engine.execution_options(sqlite_immediate=True))
+            if immediate and self.engine.dialect.name == "sqlite"
+            else self.sessions()
+        )
         try:
             yield s
             s.commit()

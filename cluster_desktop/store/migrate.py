@@ -117,7 +117,9 @@ def upgrade_database(engine: Engine, data_dir: Path | None) -> Path | None:
 def run_in_transaction(engine: Engine, cfg: Config, target: str, *, downgrade: bool = False) -> None:
     """Run alembic in one transaction; on SQLite with foreign keys off while batch mode rebuilds
     tables, checked again before the commit so no dangling reference slips through."""
-    with engine.connect() as conn:
+    # SQLite: BEGIN IMMEDIATE, so a second process starting at the same moment waits, then finds the
+    # schema at head (PostgreSQL serialises start-ups with an advisory lock: store/db.startup_lock).
+    with engine.execution_options(sqlite_immediate=True).connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
         if sqlite:
             # Must be set outside a transaction to take effect.

@@ -1,18 +1,21 @@
 """Load the programme's reference data from resources/reference, idempotently, by stable codes.
 
 Re-running the loader updates titles in place and adds what is new; it never deletes a code that
-records may point to.
+records may point to. At start-up it runs only when the shipped files changed (their digest is kept in
+``settings``), inside the start-up lock (store/db.startup_lock), so any number of PCs may start at once
+against one server.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, tuple_
 from sqlalchemy.orm import Session
 
 from cluster_desktop.paths import resource
@@ -27,7 +30,43 @@ from .models import (
     ProcessStep,
     Province,
     Responsibility,
+    Setting,
 )
+
+# The files the loader reads, and its own version: a change to either reloads at the next start.
+REFERENCE_FILES = (
+    "provinces_extended.csv",
+    "organizations.json",
+    "processes.json",
+    "matrix.json",
+    "phases.json",
+    "criteria.json",
+)
+LOADER_VERSION = "2"
+DIGEST_KEY = "reference_digest"
+
+
+def reference_digest() -> str:
+    h = hashlib.sha256(f"loader {LOADER_VERSION}\n".encode())
+    for name in REFERENCE_FILES:
+        h.update(name.encode() + b"\0" + resource("reference", name).read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def load_reference_if_changed(session: Session) -> dict[str, int] | None:
+    """Load the reference data unless this database already holds exactly what is shipped.
+    Returns the counts when it loaded, else None."""
+    digest = reference_digest()
+    stored = session.get(Setting, DIGEST_KEY)
+    if stored is not None and stored.value == digest:
+        return None
+    counts = load_reference(session)
+    if stored is None:
+        session.add(Setting(key=DIGEST_KEY, value=digest))
+    else:
+        stored.value = digest
+    session.flush()
+    return counts
 
 
 def _json(name: str) -> Any:
@@ -106,9 +145,21 @@ def load_reference(session: Session) -> dict[str, int]:
         ],
     )
     matrix = _json("matrix.json")
-    session.execute(delete(Responsibility))
     ticks = {(row["process"], org) for row in matrix["rows"] for org in row["organizations"]}
-    session.add_all(Responsibility(process_code=p, organization_code=o) for p, o in sorted(ticks))
+    # Only the difference: deleting and re-inserting the whole matrix made two PCs starting together
+    # collide on its unique key.
+    have = {
+        (p, o)
+        for p, o in session.execute(select(Responsibility.process_code, Responsibility.organization_code))
+    }
+    gone = sorted(have - ticks)
+    if gone:
+        session.execute(
+            delete(Responsibility).where(
+                tuple_(Responsibility.process_code, Responsibility.organization_code).in_(gone)
+            )
+        )
+    session.add_all(Responsibility(process_code=p, organization_code=o) for p, o in sorted(ticks - have))
     counts["responsibilities"] = len(ticks)
     phases = _json("phases.json")
     phases = phases["phases"] if isinstance(phases, dict) else phases

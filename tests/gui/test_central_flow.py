@@ -4,7 +4,6 @@ decision bundle goes back, and the province then shows ``licensed`` with the lic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,25 +24,24 @@ from cluster_desktop.gui.review import ReviewView
 from cluster_desktop.gui.sync_view import SyncView
 from cluster_desktop.services import groups, users
 from cluster_desktop.store.models import Dossier, License
-from tests.conftest import PASSWORD
+from tests.conftest import BACKENDS, PASSWORD
 from tests.gui.conftest import type_text
-from tests.sync.offices import Office, Pair, build_pair, copy_pair
+from tests.sync.conftest import pair, pair_template  # noqa: F401 (fixtures)
+from tests.sync.offices import Office, Pair
 
 CODES = [f"C{k}" for k in range(1, 10)]
 
 
-@pytest.fixture(scope="module")
-def offices_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("offices")
-    build_pair(root)
-    return root
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The centre's screens on SQLite and on a PostgreSQL server."""
+    return str(request.param)
 
 
 @pytest.fixture
-def offices(offices_template: Path, tmp_path: Path) -> Iterator[Pair]:
-    p = copy_pair(offices_template, tmp_path / "offices")
-    yield p
-    p.close()
+def offices(request: pytest.FixtureRequest) -> Pair:
+    """The province and the centre of tests/sync/conftest.py, on this test's backend."""
+    return request.getfixturevalue("pair")  # type: ignore[no-any-return]
 
 
 def click(qtbot, button: QPushButton) -> None:  # type: ignore[no-untyped-def]

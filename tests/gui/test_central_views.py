@@ -21,8 +21,14 @@ from cluster_desktop.gui.licenses_view import LicenseIssueDialog, LicensesView
 from cluster_desktop.gui.national_list import InitialListDialog, NationalListView
 from cluster_desktop.gui.review import ReviewView
 from cluster_desktop.store.models import DatabankEntry, Dossier, License
-from tests.conftest import PASSWORD
+from tests.conftest import BACKENDS, PASSWORD
 from tests.gui.conftest import type_text
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The centre's screens on SQLite and on a PostgreSQL server."""
+    return str(request.param)
 
 
 @pytest.fixture

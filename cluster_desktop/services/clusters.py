@@ -89,8 +89,12 @@ class ClusterInput:
 def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, Any]:
     c = FieldCollector()
     v: dict[str, Any] = {}
-    v["name"] = forms.text(c, data.name, "name", "نام خوشه", "Cluster name", required=True)
-    v["county"] = forms.text(c, data.county, "county", "شهرستان", "County", required=True)
+    v["name"] = forms.text(
+        c, data.name, "name", "نام خوشه", "Cluster name", required=True, column=Cluster.name
+    )
+    v["county"] = forms.text(
+        c, data.county, "county", "شهرستان", "County", required=True, column=Cluster.county
+    )
     province = data.province_code or actor.province_code
     if actor.office_kind is OfficeKind.PROVINCE and province != actor.province_code:
         c.add(
@@ -110,12 +114,12 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, A
         ("contact_name", "نام رابط", "Contact name"),
         ("contact_phone", "تلفن رابط", "Contact phone"),
     ):
-        v[key] = forms.text(c, getattr(data, key), key, fa, en)
+        v[key] = forms.text(c, getattr(data, key), key, fa, en, column=getattr(Cluster, key))
     v["description"] = forms.text(
         c, data.description, "description", "شرح", "Description", single_line=False, max_len=20_000
     )
     v["address"] = forms.text(c, data.address, "address", "نشانی", "Address", single_line=False, max_len=2000)
-    v["contact_email"] = forms.email(c, data.contact_email, "contact_email")
+    v["contact_email"] = forms.email(c, data.contact_email, "contact_email", column=Cluster.contact_email)
     v["firms_count"] = forms.number(
         c, data.firms_count, "firms_count", "تعداد بنگاه‌ها", "Number of firms", maximum=1_000_000
     )
@@ -128,22 +132,42 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, A
         "annual_production_rial",
         "تولید سالانه (ریال)",
         "Yearly production (rial)",
+        column=Cluster.annual_production_rial,
     )
     v["annual_exports_usd"] = forms.number(
-        c, data.annual_exports_usd, "annual_exports_usd", "صادرات سالانه (دلار)", "Yearly exports (USD)"
+        c,
+        data.annual_exports_usd,
+        "annual_exports_usd",
+        "صادرات سالانه (دلار)",
+        "Yearly exports (USD)",
+        column=Cluster.annual_exports_usd,
     )
     v["national_priority"] = bool(data.national_priority)
     v["products"] = [
         (
             forms.hs_code(c, p.hs_code, f"products.{i}.hs_code"),
-            forms.text(c, p.name_fa, f"products.{i}.name_fa", "نام محصول", "Product name", required=True),
+            forms.text(
+                c,
+                p.name_fa,
+                f"products.{i}.name_fa",
+                "نام محصول",
+                "Product name",
+                required=True,
+                column=Product.name_fa,
+            ),
         )
         for i, p in enumerate(data.products)
     ]
     v["markets"] = [
         (
             forms.text(
-                c, m.country_fa, f"markets.{i}.country_fa", "بازار هدف", "Target market", required=True
+                c,
+                m.country_fa,
+                f"markets.{i}.country_fa",
+                "بازار هدف",
+                "Target market",
+                required=True,
+                column=TargetMarket.country_fa,
             ),
             forms.number(
                 c, m.share_percent, f"markets.{i}.share_percent", "سهم (درصد)", "Share (%)", maximum=100
@@ -155,9 +179,25 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, A
     ]
     v["firms"] = [
         (
-            forms.text(c, f.name, f"firms.{i}.name", "نام بنگاه", "Firm name", required=True),
-            forms.text(c, f.national_id, f"firms.{i}.national_id", "شناسه ملی", "National id"),
-            forms.number(c, f.employees, f"firms.{i}.employees", "شاغلان بنگاه", "Firm employees"),
+            forms.text(
+                c, f.name, f"firms.{i}.name", "نام بنگاه", "Firm name", required=True, column=Firm.name
+            ),
+            forms.text(
+                c,
+                f.national_id,
+                f"firms.{i}.national_id",
+                "شناسه ملی",
+                "National id",
+                column=Firm.national_id,
+            ),
+            forms.number(
+                c,
+                f.employees,
+                f"firms.{i}.employees",
+                "شاغلان بنگاه",
+                "Firm employees",
+                column=Firm.employees,
+            ),
             bool(f.exporter),
         )
         for i, f in enumerate(data.firms)
@@ -171,10 +211,29 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, A
             (
                 yr,
                 forms.number(
-                    c, y.production_rial, f"yearly.{i}.production_rial", "تولید (ریال)", "Production (rial)"
+                    c,
+                    y.production_rial,
+                    f"yearly.{i}.production_rial",
+                    "تولید (ریال)",
+                    "Production (rial)",
+                    column=YearlyFigure.production_rial,
                 ),
-                forms.number(c, y.exports_usd, f"yearly.{i}.exports_usd", "صادرات (دلار)", "Exports (USD)"),
-                forms.number(c, y.employees, f"yearly.{i}.employees", "شاغلان", "Employees"),
+                forms.number(
+                    c,
+                    y.exports_usd,
+                    f"yearly.{i}.exports_usd",
+                    "صادرات (دلار)",
+                    "Exports (USD)",
+                    column=YearlyFigure.exports_usd,
+                ),
+                forms.number(
+                    c,
+                    y.employees,
+                    f"yearly.{i}.employees",
+                    "شاغلان",
+                    "Employees",
+                    column=YearlyFigure.employees,
+                ),
             )
         )
     if len({y[0] for y in years}) != len(years):

@@ -4,11 +4,37 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
+
+from sqlalchemy import BigInteger, Integer, String, Text
 
 from cluster_desktop.domain.errors import FieldCollector
 from cluster_desktop.domain.jalali import parse_jalali
-from cluster_desktop.domain.numbers import parse_int, to_latin_digits
+from cluster_desktop.domain.numbers import parse_int, to_latin_digits, to_persian_digits
 from cluster_desktop.domain.text import clean_text
+
+# Text columns have no length in the database; the bundle checker caps them at this (sync/records.py).
+MAX_TEXT = 200_000
+_INT_MAX = {Integer: 2**31 - 1, BigInteger: 2**63 - 1}
+
+
+def column_limit(column: Any) -> int:
+    """How many characters the database (and so the bundle checker) takes in ``column``, a model
+    attribute such as ``Firm.national_id``: one source for the forms, the CLI and the bundles."""
+    kind = column.property.columns[0].type
+    if isinstance(kind, String) and not isinstance(kind, Text) and kind.length:
+        return int(kind.length)
+    return MAX_TEXT
+
+
+def column_max(column: Any) -> int | None:
+    """The largest whole number ``column`` stores (PostgreSQL refuses more; SQLite would not)."""
+    kind = column.property.columns[0].type
+    for t, limit in _INT_MAX.items():
+        if type(kind) is t:
+            return limit
+    return None
+
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HS = re.compile(r"^\d{2,4}(\.?\d{2}){0,3}$")
@@ -25,8 +51,12 @@ def number(
     minimum: int | None = 0,
     maximum: int | None = None,
     required: bool = False,
+    column: Any = None,
 ) -> int:
-    """A whole number from an int or typed text (any digits); errors are filed under ``key``."""
+    """A whole number from an int or typed text (any digits); errors are filed under ``key``. With
+    ``column`` it is also kept within what that column stores."""
+    if column is not None and (top := column_max(column)) is not None:
+        maximum = top if maximum is None else min(maximum, top)
     raw = str(value) if isinstance(value, int) else (value or "")
     got = c.check(
         parse_int, raw, field=key, label=fa, minimum=minimum, maximum=maximum, allow_empty=not required
@@ -43,21 +73,47 @@ def text(
     *,
     required: bool = False,
     single_line: bool = True,
-    max_len: int = 255,
+    max_len: int | None = None,
+    column: Any = None,
 ) -> str:
+    """Cleaned text. Its limit is the ``column``'s (the database's and the bundles'), or ``max_len``
+    where that is stricter or the text lands inside a JSON field; 255 (a plain string column) else."""
+    limit = _limit(max_len, column)
     got = clean_text(value or "", single_line=single_line)
     if required and not got:
         c.add(key, f"«{fa}» را وارد کنید.", f"'{en}' is required.")
-    elif len(got) > max_len:
-        c.add(key, f"«{fa}» بیش از اندازه طولانی است.", f"'{en}' is too long.")
+    else:
+        too_long(c, got, key, fa, en, limit)
     return got
 
 
-def email(c: FieldCollector, value: str | None, key: str) -> str:
-    got = (value or "").strip()
+def _limit(max_len: int | None, column: Any) -> int:
+    limits = [x for x in (max_len, column_limit(column) if column is not None else None) if x]
+    return min(limits) if limits else 255
+
+
+def too_long(c: FieldCollector, got: str, key: str, fa: str, en: str, limit: int) -> bool:
+    if len(got) <= limit:
+        return False
+    c.add(
+        key,
+        f"«{fa}» حداکثر {to_persian_digits(limit)} نویسه است؛ {to_persian_digits(len(got))} نویسه وارد شده است.",
+        f"'{en}' takes at most {limit} characters; {len(got)} were entered.",
+    )
+    return True
+
+
+def email(c: FieldCollector, value: str | None, key: str, *, column: Any = None) -> str:
+    got = clean_text(value or "", single_line=True).strip()
     if got and not _EMAIL.match(got):
         c.add(key, "نشانی رایانامه درست نیست.", "The e-mail address is not valid.")
+    elif got:
+        too_long(c, got, key, "رایانامه", "E-mail", column_limit(column) if column is not None else EMAIL_MAX)
     return got
+
+
+# Every e-mail column is String(128): store/models (Cluster.contact_email, Member.email, Office.email).
+EMAIL_MAX = 128
 
 
 def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> str:

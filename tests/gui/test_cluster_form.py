@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import replace
 
 import pytest
@@ -179,3 +181,22 @@ def test_read_only_for_a_role_that_may_not_edit(ctx, qtbot, asked, dossier_id) -
     assert form.edits["name"].isReadOnly() and not form.save_button.isVisible()
     assert "ناظر" in form.status_label.text()
     assert form.may_close() is True
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=False)
+def test_a_40_character_national_id_is_refused_beside_the_firms_table(ctx, qtbot, asked, backend) -> None:
+    """The database (PostgreSQL enforces it) and the bundles take 32 characters: so does the form."""
+    form = new_form(ctx, qtbot)
+    type_text(form.edits["name"], "خوشهٔ فرش دستباف")
+    type_text(form.edits["county"], "کاشان")
+    click(qtbot, form.ui.findChild(type(form.save_button), "add_firms_button"))
+    type_cell(qtbot, form.tables["firms"], 0, 0, "شرکت فرش کاشان")
+    type_cell(qtbot, form.tables["firms"], 0, 1, "۱" * 40)
+    click(qtbot, form.save_button)
+    shown = form.errors.messages()
+    assert "شناسه ملی" in shown["firms_error"] and "۳۲" in shown["firms_error"]
+    assert form.findChild(type(form.status_label), "firms_error").isVisible()
+    assert cluster_count(ctx) == 0 and form.dossier_id is None
+    form.grab().save(str(ctx.ws.data_dir / "national-id.png"))
+    if os.environ.get("CLUSTER_DESKTOP_SHOTS"):
+        form.grab().save(os.path.join(os.environ["CLUSTER_DESKTOP_SHOTS"], f"national-id-{backend}.png"))

@@ -402,7 +402,7 @@ class PlanEditor(QWidget):
             return False
         try:
             with self.ctx.session() as s:
-                plans.add_attachment(s, self.ctx.actor, self.ctx.ws.attachments_dir, self.dossier_id, path)
+                plans.add_attachment(s, self.ctx.actor, self.ctx.ws.blobs, self.dossier_id, path)
         except DomainError as exc:
             self.errors.show(exc)
             return False
@@ -420,7 +420,7 @@ class PlanEditor(QWidget):
             self._open_dir = Path(tempfile.mkdtemp(prefix="cluster-desktop-"))
         try:
             with self.ctx.session() as s:
-                path = copy_attachment(s, self.ctx.ws.attachments_dir, att_id, self._open_dir)
+                path = copy_attachment(s, self.ctx.ws.blobs, att_id, self._open_dir)
         except (DomainError, OSError) as exc:
             prompts.error(self, exc)
             return False

@@ -7,7 +7,6 @@ disable a form instead of letting someone type into a form that will be refused.
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.errors import DomainError, NotFound, PermissionDenied
 from cluster_desktop.domain.roles import Role
 from cluster_desktop.domain.text import normalize_for_search
+from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
     Attachment,
     Cluster,
@@ -111,27 +111,26 @@ def _aware(dt: datetime) -> datetime:
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def copy_attachment(session: Session, attachments_dir: Path, attachment_id: str, target_dir: Path) -> Path:
-    """Copy an attachment's stored bytes to ``target_dir`` under its original file name (to open it).
+def copy_attachment(session: Session, blobs: BlobStore | Path, attachment_id: str, target_dir: Path) -> Path:
+    """Copy an attachment's stored bytes to ``target_dir`` under its original file name (to open it),
+    checked against their hash; from the data folder or, for a server office, the database.
 
     The store keeps files by their hash; a viewer needs the name and extension to pick a program.
     """
     att = session.get(Attachment, attachment_id)
     if att is None:
         raise NotFound("پیوست پیدا نشد.", "Attachment not found.")
-    source = plans.blob_path(attachments_dir, att.sha256)
-    if not source.is_file():
-        raise NotFound(
-            f"محتوای پیوست «{att.filename}» در پوشهٔ داده پیدا نشد.",
-            f"The content of the attachment '{att.filename}' is missing from the data folder.",
-            field="attachment",
-        )
     name = _UNSAFE.sub("_", Path(att.filename).name).strip(" .") or att.sha256
     folder = Path(target_dir) / att.sha256[:12]  # two attachments may share a file name
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    shutil.copyfile(source, target)
-    return target
+    try:
+        return as_blobs(blobs).to_file(session, att.sha256, folder / name)
+    except NotFound as exc:
+        raise NotFound(
+            f"محتوای پیوست «{att.filename}» در این دفتر پیدا نشد یا آسیب دیده است.",
+            f"The content of the attachment '{att.filename}' is missing or damaged in this office.",
+            field="attachment",
+        ) from exc
 
 
 @dataclass(frozen=True)

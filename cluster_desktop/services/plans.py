@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import mimetypes
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -17,6 +14,7 @@ from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDe
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.store.blobs import BlobStore, FileBlobs, as_blobs
 from cluster_desktop.store.models import Attachment, Dossier, FeasibilityPlan, PlanDraft, PlanTarget, utcnow
 
 from . import audit, forms
@@ -179,27 +177,18 @@ def blob_path(attachments_dir: Path, sha256: str) -> Path:
 
 
 def store_blob(attachments_dir: Path, data: bytes) -> str:
-    """Write bytes content-addressed (atomically; the same content is stored once)."""
-    digest = hashlib.sha256(data).hexdigest()
-    target = blob_path(attachments_dir, digest)
-    if target.exists():
-        return digest
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return digest
+    """Write bytes content-addressed into a file store (atomically; the same content is stored once)."""
+    return FileBlobs(attachments_dir).put(None, data)  # type: ignore[arg-type]
 
 
 def add_attachment(
-    session: Session, actor: Actor, attachments_dir: Path, dossier_id: str, source: Path, *, title: str = ""
+    session: Session,
+    actor: Actor,
+    blobs: BlobStore | Path,
+    dossier_id: str,
+    source: Path,
+    *,
+    title: str = "",
 ) -> Attachment:
     """Attach a scan or PDF; refuses unreadable, empty and oversize files before storing anything."""
     dossier = _editable(session, actor, dossier_id)
@@ -223,7 +212,7 @@ def add_attachment(
         raise ValidationError(
             f"پروندهٔ «{source.name}» خالی است.", f"The file '{source.name}' is empty.", field="attachment"
         )
-    digest = store_blob(attachments_dir, data)
+    digest = as_blobs(blobs).put(session, data)
     media = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     att = Attachment(
         owner_office_id=actor.office_id,

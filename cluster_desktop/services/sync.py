@@ -24,6 +24,7 @@ from cluster_desktop import __version__
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, DossierState, Requirement
+from cluster_desktop.store.blobs import FileBlobs
 from cluster_desktop.store.models import (
     Cluster,
     Dossier,
@@ -253,7 +254,11 @@ def export_bundle(
     pending: list[tuple[Path, Path]] = []
     committed = False
     try:
-        with ws.db.session() as s:
+        with (
+            ws.db.session() as s,
+            tempfile.TemporaryDirectory(prefix=".export-", dir=ws.data_dir) as scratch,
+        ):
+            store = ws.blobs
             local = local_office(s)
             peer, key = _peer(s, local, to)
             moved = _send_approved(s, actor) if local.kind == OfficeKind.PROVINCE else []
@@ -269,8 +274,7 @@ def export_bundle(
                 collected = ex.collect_province(s, local.id, cutoff)
             else:
                 collected = ex.collect_central(s, local.id, peer.id, cutoff)
-            blob = lambda h: (ws.attachments_dir / h[:2] / h).stat().st_size  # noqa: E731
-            parts = ex.plan_parts(collected, blob)
+            parts = ex.plan_parts(collected, lambda h: store.size(s, h) or 0)
             channel = ex.Channel(
                 kind=BundleKind.PROVINCE_SUBMISSION
                 if local.kind == OfficeKind.PROVINCE
@@ -289,12 +293,17 @@ def export_bundle(
                 report(0.1 + 0.85 * (i - 1) / len(parts), f"part {i}/{len(parts)}")
                 blobs = {}
                 for h in sorted(part.attachments):
-                    path = ws.attachments_dir / h[:2] / h
-                    if not path.exists() or ex.hash_blob(path) != h:
+                    try:  # verified against its hash, wherever it is kept (store/blobs.py)
+                        path = (
+                            store.verified_path(h)
+                            if isinstance(store, FileBlobs)
+                            else store.to_file(s, h, Path(scratch) / h)
+                        )
+                    except DomainError as exc:
                         raise DomainError(
                             f"فایل پیوست {h[:12]} در این دفتر آسیب دیده یا گم شده است.",
                             f"The attachment file {h[:12]} is damaged or missing here.",
-                        )
+                        ) from exc
                     blobs[h] = path
                 sequence = outbound.last_sequence + 1
                 final = ws.bundles_dir / f"{local.id}-to-{peer.id}-{sequence:06d}.bundle"
@@ -489,10 +498,15 @@ def _run(
 ) -> dict[str, Any]:
     _require_keys(actor, "وارد کردن بستهٔ تبادل اطلاعات", "import bundles")
     deletable: list[Path] = []
-    with ws.db.session() as s, tempfile.TemporaryDirectory(prefix=".import-", dir=ws.data_dir) as work:
+    # An import holds the write lock from its start on SQLite (BEGIN IMMEDIATE): a second import on the
+    # same file waits, then sees the first one's log (PostgreSQL: importer.lock_sender).
+    with (
+        ws.db.session(immediate=apply) as s,
+        tempfile.TemporaryDirectory(prefix=".import-", dir=ws.data_dir) as work,
+    ):
         local = local_office(s)
         bundle = im.read_bundle(
-            s, Path(path), keys, local.id, OfficeKind(local.kind), Path(work), ws.attachments_dir, progress
+            s, Path(path), keys, local.id, OfficeKind(local.kind), Path(work), ws.blobs, progress
         )
         sender = s.get(Office, bundle.manifest.sender.office_id)
         dossier_ids = sorted({r["id"] for r in bundle.records.get("dossiers", [])})
@@ -533,7 +547,7 @@ def _run(
         )
         # Files last, once every record applied: a refusal above leaves none behind (the commit at the
         # end of this block makes the records point at them; a crash in between leaves only spare blobs).
-        im.store_attachments(bundle, ws.attachments_dir)
+        im.store_attachments(s, bundle, ws.blobs)
         deletable = acked_paths
     for p in deletable:  # acknowledged: the peer holds them now
         with contextlib.suppress(OSError):

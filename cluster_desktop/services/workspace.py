@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cluster_desktop.store.blobs import BlobStore, DatabaseBlobs, FileBlobs
 from cluster_desktop.store.db import DB_FILENAME, Database, quick_check, sqlite_url, startup_lock
 from cluster_desktop.store.dbconfig import configured_url, display_url, remember
 from cluster_desktop.store.migrate import upgrade_database
@@ -57,6 +58,11 @@ class Workspace:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Attachment content: files in the data folder, or the database when it is a server."""
+        return FileBlobs(self.attachments_dir) if self.backend == "sqlite" else DatabaseBlobs()
 
     @property
     def bundles_dir(self) -> Path:

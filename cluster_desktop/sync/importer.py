@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import shutil
-import tempfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.text import normalize_for_search
 from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
     ImportLog,
     Outbound,
@@ -376,6 +375,21 @@ def _check_schema(session: Session, manifest: Manifest) -> None:
         raise BundleError("schema_revision", f"{manifest.schema_revision[:64]} ≠ {ours}")
 
 
+def lock_sender(session: Session, sender_id: str) -> None:
+    """One import per sender at a time, across every PC on the database: the second waits here, then
+    finds the first one's import log and says "already imported" (or takes the next bundle in order).
+    PostgreSQL: a transaction advisory lock keyed by the sender; SQLite: the import's transaction is
+    BEGIN IMMEDIATE already (services/sync.py), which serialises imports on that file."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = zlib.crc32(sender_id.encode("utf-8")) - 2**31
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:cls, :key)"), {"cls": IMPORT_LOCK_CLASS, "key": key}
+        )
+
+
+IMPORT_LOCK_CLASS = 0x43447349  # "CDsI"
+
+
 def read_bundle(
     session: Session,
     path: Path,
@@ -383,15 +397,17 @@ def read_bundle(
     local_id: str,
     local_kind: OfficeKind,
     workdir: Path,
-    attachments_dir: Path,
+    blobs: BlobStore | Path,
     progress: Progress | None = None,
 ) -> ReadBundle:
     """Every check up to ownership; attachments are copied, verified, into ``workdir``."""
+    store = as_blobs(blobs)
     _progress(progress, 0.0, "decrypt")
     with opened(path, keys) as reader:
         manifest_bytes = reader.read(MANIFEST_NAME, limits.MAX_MANIFEST_BYTES)
         signature = reader.read(SIGNATURE_NAME, limits.SIGNATURE_BYTES)
         manifest = Manifest.parse(manifest_bytes)
+        lock_sender(session, manifest.sender.office_id)
         key = _check_sender(session, manifest, manifest_bytes, signature)
         _check_recipient(manifest, local_id, keys.fingerprint)
         _check_schema(session, manifest)
@@ -472,8 +488,7 @@ def read_bundle(
     if "attachments" in records:
         for r in records["attachments"]:
             held = attachments.get(r["sha256"])
-            local = attachments_dir / r["sha256"][:2] / r["sha256"]
-            size = held.stat().st_size if held else (local.stat().st_size if local.exists() else None)
+            size = held.stat().st_size if held else store.size(session, r["sha256"])
             if size != r["size"]:
                 raise record_error("attachments", f"{r['id']}: its file is not in the bundle")
     return bundle
@@ -934,23 +949,12 @@ def acknowledge(session: Session, sender_id: str, ack: int) -> list[Path]:
     return paths
 
 
-def store_attachments(bundle: ReadBundle, attachments_dir: Path) -> None:
-    """Move verified attachment copies into the content-addressed store (atomic; same bytes, same name)."""
+def store_attachments(session: Session, bundle: ReadBundle, blobs: BlobStore | Path) -> None:
+    """Put the verified attachment copies into the office's content-addressed store (files written
+    atomically; on a server, rows in the import's own transaction)."""
+    store = as_blobs(blobs)
     for digest, source in bundle.attachments.items():
-        target = attachments_dir / digest[:2] / digest
-        if target.exists():
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        os.close(fd)
-        try:
-            shutil.copyfile(source, tmp)
-            with open(tmp, "rb") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, target)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)  # gone already once replaced
+        store.put_file(session, digest, source)
 
 
 def log_import(

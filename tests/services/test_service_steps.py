@@ -145,7 +145,7 @@ def test_removing_an_attachment_is_a_new_version_that_travels(
         plans.save_plan(s, province_admin, d.id, plans.PlanInput(overview="معرفی"))
         scan = tmp_path / "scan.pdf"
         scan.write_bytes(b"%PDF-1.4 scan")
-        att = plans.add_attachment(s, province_admin, workspace.attachments_dir, d.id, scan)
+        att = plans.add_attachment(s, province_admin, workspace.blobs, d.id, scan)
     with workspace.db.session() as s:
         dossier, plan = s.get(Dossier, d.id), plans.plan_of(s, d.id)
         versions = (dossier.version, plan.version)

@@ -97,7 +97,7 @@ def build_pair(root: Path, *, clusters: int = 12, urls: dict[str, str | None] | 
             select(Dossier).where(Dossier.state.in_(["sent_to_center", "provincially_approved"]))
         )
         for i, d in enumerate(list(sent)[:2]):
-            digest = plans.store_blob(p_ws.attachments_dir, ATTACHMENT if i == 0 else ATTACHMENT[::-1])
+            digest = p_ws.blobs.put(s, ATTACHMENT if i == 0 else ATTACHMENT[::-1])
             s.add(
                 Attachment(
                     owner_office_id="IR-07",

@@ -4,6 +4,7 @@ from .base import Base, Synced, UTCDateTime, new_uuid, utcnow
 from .central import DatabankEntry, License, PlanRequest
 from .clusters import (
     Attachment,
+    AttachmentChunk,
     Cluster,
     Dossier,
     FeasibilityPlan,
@@ -35,6 +36,7 @@ __all__ = [
     "Activity",
     "Allocation",
     "Attachment",
+    "AttachmentChunk",
     "Attendance",
     "AuditEntry",
     "Base",

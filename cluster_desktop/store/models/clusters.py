@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Synced
@@ -176,3 +176,15 @@ class Attachment(Synced, Base):
     media_type: Mapped[str] = mapped_column(String(128), default="application/octet-stream")
     size: Mapped[int] = mapped_column(BigInteger)
     title: Mapped[str] = mapped_column(default="")
+
+
+class AttachmentChunk(Base):
+    """Attachment content in the database, for an office on a server that several PCs share
+    (store/blobs.py): content-addressed by SHA-256, in chunks of at most 1 MiB. Not in bundles:
+    they carry the files themselves."""
+
+    __tablename__ = "attachment_chunks"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

@@ -108,6 +108,7 @@ class ClusterForm(QWidget):
         self.ctx = ctx
         self.dossier_id = dossier_id
         self.cluster_id: str | None = None
+        self.loaded_version: int | None = None  # what the form shows: a save checks it is still current
         self.loaded_name = ""
         self.read_only = False
         self._dirty = False
@@ -189,6 +190,7 @@ class ClusterForm(QWidget):
                     self.cluster_id = dossier.cluster_id
                     data = cluster_input_of(dossier.cluster)
                     updated = dossier.cluster.updated_at
+                    self.loaded_version = dossier.cluster.version
                     refusal = profile_edit_refusal(s, self.ctx.actor, self.dossier_id)
             self.loaded_name = data.name
             self._fill(data)
@@ -371,7 +373,9 @@ class ClusterForm(QWidget):
                     dossier_id = create_cluster(s, self.ctx.actor, data, origin=origin).id
                 else:
                     assert self.cluster_id is not None
-                    update_cluster(s, self.ctx.actor, self.cluster_id, data)
+                    update_cluster(
+                        s, self.ctx.actor, self.cluster_id, data, expected_version=self.loaded_version
+                    )
                     dossier_id = self.dossier_id
         except DomainError as exc:
             self.errors.show(exc)

@@ -317,10 +317,19 @@ def _apply(session: Session, actor: Actor, cluster: Cluster, v: dict[str, Any]) 
         Firm(owner_office_id=own, name=n, national_id=nid, employees=e, exporter=x)
         for n, nid, e, x in v["firms"]
     ]
-    cluster.yearly = [
-        YearlyFigure(owner_office_id=own, year=y, production_rial=p, exports_usd=x, employees=e)
-        for y, p, x, e in v["yearly"]
-    ]
+    # Yearly figures are unique per (cluster, year): a year kept is updated in place (replacing the
+    # list would insert the new row before deleting the old one and collide on that key).
+    by_year = {row.year: row for row in cluster.yearly}
+    kept = []
+    for y, p, x, e in v["yearly"]:
+        row = by_year.get(y)
+        if row is None:
+            row = YearlyFigure(owner_office_id=own, year=y, production_rial=p, exports_usd=x, employees=e)
+        elif (row.production_rial, row.exports_usd, row.employees) != (p, x, e):
+            row.production_rial, row.exports_usd, row.employees = p, x, e
+            row.version += 1
+        kept.append(row)
+    cluster.yearly = kept
 
 
 def create_cluster(
@@ -350,9 +359,51 @@ def create_cluster(
     return dossier
 
 
-def update_cluster(session: Session, actor: Actor, cluster_id: str, data: ClusterInput) -> Cluster:
+class ChangedMeanwhile(ConflictError):
+    """Optimistic locking: the record changed since the form read it (another PC, another window)."""
+
+
+def _changed_meanwhile(session: Session, cluster: Cluster) -> ChangedMeanwhile:
+    from cluster_desktop.domain.jalali import format_jalali_datetime
+    from cluster_desktop.store.models import AuditEntry, User
+
+    last = session.scalar(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "cluster", AuditEntry.entity_id == cluster.id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    who = last.username if last else "?"
+    user = session.scalar(select(User).where(User.username == who))
+    name = f"{user.full_name} ({who})" if user and user.full_name else who
+    when_fa = format_jalali_datetime(cluster.updated_at)
+    when_en = cluster.updated_at.strftime("%Y-%m-%d %H:%M UTC")
+    return ChangedMeanwhile(
+        f"این مشخصات در این فاصله به دست {name} در {when_fa} تغییر کرده است؛ تغییرات شما ذخیره نشد. "
+        "فرم را دوباره بارگذاری کنید و تغییرات را دوباره وارد کنید.",
+        f"This profile was changed meanwhile by {name} at {when_en}; your changes were not saved. "
+        "Reload the form and enter them again.",
+        field="name",
+    )
+
+
+def update_cluster(
+    session: Session,
+    actor: Actor,
+    cluster_id: str,
+    data: ClusterInput,
+    *,
+    expected_version: int | None = None,
+) -> Cluster:
+    """Save the profile. ``expected_version`` is the version the form showed: if the record has moved
+    on since (another secretary on another PC), nothing is written and the refusal names who and when."""
     require(actor, EDITORS, what_fa="ویرایش خوشه", what_en="edit clusters")
-    cluster = get_cluster(session, cluster_id)
+    # The row is locked until this transaction ends (PostgreSQL), so two saves cannot both pass the check.
+    cluster = session.get(Cluster, cluster_id, with_for_update=True)
+    if cluster is None:
+        raise NotFound("خوشه پیدا نشد.", "Cluster not found.")
+    if expected_version is not None and cluster.version != expected_version:
+        raise _changed_meanwhile(session, cluster)
     if cluster.owner_office_id != actor.office_id:
         raise PermissionDenied(
             "این خوشه متعلق به دفتر دیگری است و این‌جا ویرایش نمی‌شود.",

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy import select as sa_select
 
 from cluster_desktop.domain.roles import MemberRole, OfficeKind, Role
-from cluster_desktop.services import demo, groups, plans, sync, users
+from cluster_desktop.services import demo, groups, sync, users
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.office import OfficeSetup, setup_office
 from cluster_desktop.services.workspace import Workspace

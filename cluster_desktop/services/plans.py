@@ -145,9 +145,19 @@ def save_plan(session: Session, actor: Actor, dossier_id: str, data: PlanInput) 
         plan.updated_at = utcnow()
     for k, v in values.items():
         setattr(plan, k, v)
-    plan.targets = [
-        PlanTarget(owner_office_id=actor.office_id, year=y, export_usd=x, employment=e) for y, x, e in targets
-    ]
+    # Unique per (plan, year): a year kept is updated in place (a replaced list would insert the new
+    # row before deleting the old one and collide on that key).
+    by_year = {t.year: t for t in plan.targets}
+    kept = []
+    for y, x, e in targets:
+        row = by_year.get(y)
+        if row is None:
+            row = PlanTarget(owner_office_id=actor.office_id, year=y, export_usd=x, employment=e)
+        elif (row.export_usd, row.employment) != (x, e):
+            row.export_usd, row.employment = x, e
+            row.version += 1
+        kept.append(row)
+    plan.targets = kept
     session.flush()
     discard_draft(session, actor, dossier.id)
     audit.record(session, actor, "plan.save", "plan", plan.id, dossier=dossier.id)

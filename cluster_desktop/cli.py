@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "central",
     "screenshot",
     "users",
+    "database",
 )
 
 

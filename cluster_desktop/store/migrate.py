@@ -43,14 +43,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_sqlite(engine: Engine, data_dir: Path, label: str) -> Path:
-    """Copy the live database with SQLite's backup API, then prove the copy opens and is intact."""
+def backup_sqlite(engine: Engine, data_dir: Path, label: str, *, folder: Path | None = None) -> Path:
+    """Copy the live database with SQLite's backup API, then prove the copy opens and is intact
+    (into ``data_dir/backups``, or ``folder``)."""
     import sqlite3
 
     src_path = engine.url.database
     if not src_path:
         raise ValueError("not a file database")
-    folder = data_dir / BACKUP_DIR
+    folder = folder or data_dir / BACKUP_DIR
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"cluster-desktop-{stamp}-{label}.sqlite3"

@@ -23,7 +23,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
-EXTRAS = ("package",)
+EXTRAS = ("package", "postgres")  # the centre runs on PostgreSQL from Windows PCs too
 
 WINDOWS = {
     **default_environment(),

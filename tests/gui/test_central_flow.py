@@ -39,8 +39,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def offices(request: pytest.FixtureRequest) -> Pair:
-    """The province and the centre of tests/sync/conftest.py, on this test's backend."""
+def offices(backend: str, request: pytest.FixtureRequest) -> Pair:
+    """The province and the centre of tests/sync/conftest.py, on this test's ``backend``."""
     return request.getfixturevalue("pair")  # type: ignore[no-any-return]
 
 

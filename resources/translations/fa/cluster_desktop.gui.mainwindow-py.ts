@@ -90,5 +90,9 @@
         <source>This user cannot receive bundles.</source>
         <translation>این کاربر نمی‌تواند بستهٔ تبادل اطلاعات دریافت کند.</translation>
     </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>پایگاه داده: %1</translation>
+    </message>
 </context>
 </TS>

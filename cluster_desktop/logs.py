@@ -1,8 +1,9 @@
 """The program's log: a rotating UTF-8 file in ``<data dir>/logs/`` that IT staff can read and send.
 
-What is logged: start-up (version, platform, data directory), schema migrations and backups, bundles
-exported, imported and refused, licences issued, and every failure with its traceback. What is never
-logged: passwords, keys, bundle contents, or the text people type. Modules log through
+What is logged: start-up (version, platform, data directory, the database without its password),
+schema migrations and backups, bundles exported, imported and refused, licences issued, and every
+failure with its traceback. A refusal is logged with its English message, which may name a record
+(a cluster's name, a username). Never logged: passwords, keys, bundle contents, form contents. Modules log through
 ``logging.getLogger(__name__)`` under the ``cluster_desktop`` logger, configured here once per process.
 """
 
@@ -26,16 +27,32 @@ _ROOT = "cluster_desktop"
 
 
 class _Handler(logging.handlers.RotatingFileHandler):
-    """Rotation that never breaks the program: on Windows another process of ours (a second window, a
-    CLI command) may hold the file open, and renaming it fails; then this process keeps appending to
-    the current file and the next one to start alone rotates it."""
+    """Rotation that never breaks the program nor loses old logs: on Windows another process of ours (a
+    second window, a CLI command) may hold the file open, and renaming it fails. The live file is moved
+    aside *first*; only when that worked are the older files shifted. When it fails, this process stops
+    trying and keeps appending; the next process to start alone rotates."""
+
+    _blocked = False
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        return not self._blocked and bool(super().shouldRollover(record))
 
     def doRollover(self) -> None:
+        if self.stream:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        aside = self.baseFilename + ".rotating"
         try:
-            super().doRollover()
+            os.replace(self.baseFilename, aside)
         except OSError:
-            if self.stream is None or self.stream.closed:
-                self.stream = self._open()
+            self._blocked = True
+        else:
+            for i in range(self.backupCount - 1, 0, -1):
+                src, dst = f"{self.baseFilename}.{i}", f"{self.baseFilename}.{i + 1}"
+                if os.path.exists(src):
+                    os.replace(src, dst)
+            os.replace(aside, self.baseFilename + ".1")
+        self.stream = self._open()
 
 
 class _UtcFormatter(logging.Formatter):
@@ -95,6 +112,12 @@ def log_start(what: str, data_dir: Path) -> None:
     from cluster_desktop import __version__
 
     frozen = "frozen" if getattr(sys, "frozen", False) else "source"
+    from cluster_desktop.domain.jalali import TEHRAN
+
+    if type(TEHRAN).__name__ != "ZoneInfo":  # decided at import, before the log existed: say it now
+        logging.getLogger(_ROOT).warning(
+            "no time-zone database with Asia/Tehran (install tzdata): times before 1402 show an hour off"
+        )
     logging.getLogger(_ROOT).info(
         "start %s: cluster-desktop %s (%s), Python %s, %s %s, data dir %s, pid %d",
         what,

@@ -75,11 +75,13 @@ def step_migrate(o: Offices) -> str:
     from sqlalchemy import func, select
 
     from cluster_desktop.services.workspace import Workspace
+    from cluster_desktop.store.db import sqlite_url
     from cluster_desktop.store.migrate import current_revision, head_revision
     from cluster_desktop.store.models import Criterion, Office, ProcessStep, Province
 
-    o.centre = Workspace.open(o.root / "centre")
-    o.province = Workspace.open(o.root / "province")
+    # Explicit SQLite files: a PC configured for the central server must not check against it.
+    o.centre = Workspace.open(o.root / "centre", sqlite_url(o.root / "centre"))
+    o.province = Workspace.open(o.root / "province", sqlite_url(o.root / "province"))
     head = head_revision(o.centre.db.engine)
     for ws in (o.centre, o.province):
         expect(current_revision(ws.db.engine) == head, f"{ws.data_dir} is not at revision {head}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 # Before any Qt import: no display here, and none in CI.
@@ -188,12 +189,15 @@ def central_demo(
         ws.close()
 
 
+_ON_POSTGRES = re.compile(r"[\[-]postgresql[\]-]")  # the backend parameter in a test's id
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """CI's log says how much of the suite ran on the PostgreSQL server."""
     counts: dict[str, int] = {}
     for outcome in ("passed", "failed", "error", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):
-            if "[postgresql" in getattr(report, "nodeid", "") and getattr(report, "when", "call") in (
+            if _ON_POSTGRES.search(getattr(report, "nodeid", "")) and getattr(report, "when", "call") in (
                 "call",
                 "setup",
             ):

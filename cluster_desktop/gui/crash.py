@@ -150,7 +150,8 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 
 
 def _thread_hook(args: threading.ExceptHookArgs) -> None:
-    # A plain thread (not a Qt worker, whose errors come back as signals): logged, shown on the GUI thread.
+    # A plain thread (not a Qt worker, whose errors come back as signals): logged with its traceback; no
+    # dialog from a foreign thread (Qt widgets belong to the GUI thread).
     exc = args.exc_value or RuntimeError(str(args.exc_type))
     log.error("unexpected error in thread %s", args.thread, exc_info=(args.exc_type, exc, args.exc_traceback))
 

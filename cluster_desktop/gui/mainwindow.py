@@ -298,8 +298,19 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget | None:
         return self.tabs.currentWidget()
 
-    def save_current(self) -> bool:
+    def _acting_on(self, method: str) -> QWidget | None:
+        """The page in front, or the sub-page in front of it (a dossier's profile or plan tab) when
+        only that one has ``method``."""
         page = self.current_page()
+        if page is not None and callable(getattr(page, method, None)):
+            return page
+        inner = getattr(page, "tabs", None)
+        if isinstance(inner, QTabWidget) and callable(getattr(inner.currentWidget(), method, None)):
+            return inner.currentWidget()
+        return page
+
+    def save_current(self) -> bool:
+        page = self._acting_on("save")
         save = getattr(page, "save", None)
         if not callable(save):
             self._say(self.tr("Nothing to save on this page."))
@@ -310,7 +321,7 @@ class MainWindow(QMainWindow):
     def print_current(self) -> bool:
         page = self.current_page()
         for name in PRINT_METHODS:
-            fn = getattr(page, name, None)
+            fn = getattr(self._acting_on(name), name, None)
             if callable(fn):
                 fn()
                 return True

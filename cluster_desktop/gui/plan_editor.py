@@ -43,6 +43,7 @@ from cluster_desktop.services.clusters import get_dossier
 
 from . import prompts
 from .context import AppContext
+from .operation import Operation
 from .uiloader import find, load_ui
 from .widgets import FieldErrors
 
@@ -69,6 +70,8 @@ class PlanEditor(QWidget):
         self._loading = False
         self._offer_pending = offer_draft
         self._open_dir: Path | None = None
+        self.attachment_operation: Operation | None = None  # storing or fetching an attachment
+        self.opened_attachment: Path | None = None
         self.ui = load_ui("plan_editor.ui", self)
         self.errors = FieldErrors(self.ui)
         self.texts = {k: find(self.ui, QPlainTextEdit, f"{k}_edit") for k in TEXT_SECTIONS}
@@ -400,15 +403,31 @@ class PlanEditor(QWidget):
         )
         if path is None:
             return False
-        try:
-            with self.ctx.session() as s:
-                plans.add_attachment(s, self.ctx.actor, self.ctx.ws.blobs, self.dossier_id, path)
-        except DomainError as exc:
-            self.errors.show(exc)
-            return False
-        self.errors.clear()
-        self.refresh_attachments()
-        self.ctx.changed.emit(f"dossier:{self.dossier_id}:attachments")
+        ws, actor, dossier_id = self.ctx.ws, self.ctx.actor, self.dossier_id
+
+        def store(_progress: object) -> None:  # off the GUI thread: up to 25 MB, maybe to a server
+            with ws.db.session() as s:
+                plans.add_attachment(s, actor, ws.blobs, dossier_id, path)
+
+        def stored(_result: object) -> None:
+            self.attachment_operation = None
+            self.errors.clear()
+            self.refresh_attachments()
+            self.ctx.changed.emit(f"dossier:{self.dossier_id}:attachments")
+
+        def refused(exc: BaseException) -> None:
+            self.attachment_operation = None
+            if isinstance(exc, DomainError):
+                self.errors.show(exc)
+            else:
+                prompts.error(self, exc)
+
+        self.attachment_operation = (
+            Operation(self, self.tr("Storing the attachment…"), store)
+            .on_success(stored)
+            .on_failure(refused)
+            .start()
+        )
         return True
 
     def open_attachment(self) -> bool:
@@ -418,13 +437,28 @@ class PlanEditor(QWidget):
             return False
         if self._open_dir is None:
             self._open_dir = Path(tempfile.mkdtemp(prefix="cluster-desktop-"))
-        try:
-            with self.ctx.session() as s:
-                path = copy_attachment(s, self.ctx.ws.blobs, att_id, self._open_dir)
-        except (DomainError, OSError) as exc:
+        ws, folder = self.ctx.ws, self._open_dir
+
+        def fetch(_progress: object) -> Path:  # off the GUI thread: the bytes may come from a server
+            with ws.db.session() as s:
+                return copy_attachment(s, ws.blobs, att_id, folder)
+
+        def fetched(path: Path) -> None:
+            self.attachment_operation = None
+            self.opened_attachment = path
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        def failed(exc: BaseException) -> None:
+            self.attachment_operation = None
             prompts.error(self, exc)
-            return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.attachment_operation = (
+            Operation(self, self.tr("Opening the attachment…"), fetch)
+            .on_success(fetched)
+            .on_failure(failed)
+            .start()
+        )
+        return True
 
     def remove_attachment(self) -> bool:
         att_id = self._selected_attachment()

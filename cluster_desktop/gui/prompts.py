@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from cluster_desktop.domain.errors import DomainError
 
 
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that shows its text as typed: names in it are never read as rich text."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def save_discard_cancel(parent: QWidget | None, what: str) -> str:
@@ -40,7 +43,7 @@ def save_discard_cancel(parent: QWidget | None, what: str) -> str:
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _box(parent, QMessageBox.Icon.Information, title, text).exec()
 
 
 def error(parent: QWidget | None, problem: BaseException | str, title: str | None = None) -> None:
@@ -60,7 +63,12 @@ def error(parent: QWidget | None, problem: BaseException | str, title: str | Non
             "%1", f"{type(problem).__name__}: {problem}"
         )
     )
-    QMessageBox.warning(parent, title or QCoreApplication.translate("prompts", "Cannot do this"), text)
+    _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("prompts", "Cannot do this"),
+        text,
+    ).exec()
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

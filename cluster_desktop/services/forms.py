@@ -12,9 +12,8 @@ from cluster_desktop.domain.errors import FieldCollector
 from cluster_desktop.domain.jalali import parse_jalali
 from cluster_desktop.domain.numbers import parse_int, to_latin_digits, to_persian_digits
 from cluster_desktop.domain.text import clean_text
+from cluster_desktop.sync.records import MAX_TEXT  # Text columns: the bundle checker's cap, one constant
 
-# Text columns have no length in the database; the bundle checker caps them at this (sync/records.py).
-MAX_TEXT = 200_000
 _INT_MAX = {Integer: 2**31 - 1, BigInteger: 2**63 - 1}
 
 
@@ -112,8 +111,14 @@ def email(c: FieldCollector, value: str | None, key: str, *, column: Any = None)
     return got
 
 
-# Every e-mail column is String(128): store/models (Cluster.contact_email, Member.email, Office.email).
-EMAIL_MAX = 128
+# Every e-mail column has one length (Cluster.contact_email, Member.email, Office.email).
+def _email_max() -> int:
+    from cluster_desktop.store.models import Cluster
+
+    return column_limit(Cluster.contact_email)
+
+
+EMAIL_MAX = _email_max()
 
 
 def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> str:

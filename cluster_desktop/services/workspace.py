@@ -35,17 +35,54 @@ class Workspace:
         explicit = url
         url = url or configured_url(data_dir)
         db = Database(url or sqlite_url(data_dir))
-        if url is None and (data_dir / DB_FILENAME).exists():
-            quick_check(db.engine)
-        log.info("database: %s", display_url(db.url))
-        with startup_lock(db.engine):
-            backup = upgrade_database(db.engine, data_dir)
-            with db.session(immediate=True) as s:
-                if load_reference_if_changed(s) is not None:
-                    log.info("reference data loaded (shipped files changed)")
-        if explicit is not None and not (data_dir / DB_FILENAME).exists():
-            remember(data_dir, explicit)
-        return cls(data_dir=data_dir, db=db, backup=backup)
+        try:
+            sqlite = db.engine.dialect.name == "sqlite"
+            if sqlite and (data_dir / DB_FILENAME).exists():
+                quick_check(db.engine)
+            log.info("database: %s", display_url(db.url))
+            with startup_lock(db.engine):
+                backup = upgrade_database(db.engine, data_dir)
+                with db.session(immediate=True) as s:
+                    if load_reference_if_changed(s) is not None:
+                        log.info("reference data loaded (shipped files changed)")
+            ws = cls(data_dir=data_dir, db=db, backup=backup)
+            if not sqlite:
+                ws.move_files_into_database()
+        except BaseException:
+            db.dispose()  # no pooled connection may keep the file open (Windows could not delete it)
+            raise
+        if explicit is not None and not sqlite:
+            try:
+                remember(data_dir, explicit)
+            except OSError as exc:  # a read-only folder: the office works, the next start needs --db-url
+                log.warning("could not remember the server in %s: %s", data_dir, exc)
+        return ws
+
+    def move_files_into_database(self) -> int:
+        """Attachment files an office kept in its folder before it ran on a server (or before 0006)
+        go into the database once, checked against their hash, so every PC can read them."""
+        folder = self.attachments_dir
+        if not folder.is_dir():
+            return 0
+        from cluster_desktop.store.blobs import hash_file
+
+        moved: list[Path] = []
+        store = DatabaseBlobs()
+        with self.db.session() as s:
+            for path in sorted(folder.glob("??/*")):
+                name = path.name
+                if len(name) != 64 or name.startswith("."):
+                    continue
+                if hash_file(path) != name:
+                    log.warning("attachment file %s does not match its hash; left in %s", name, folder)
+                    continue
+                store.put_file(s, name, path)  # nothing if the database holds it already
+                moved.append(path)
+        for path in moved:  # committed: the database holds them now
+            path.unlink(missing_ok=True)
+        if moved:
+            log.info("%d attachment files moved into the database", len(moved))
+        return len(moved)
 
     @property
     def backend(self) -> str:

@@ -17,8 +17,9 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -110,12 +111,24 @@ class FileBlobs:
 class DatabaseBlobs:
     in_database = True
 
+    @staticmethod
+    def _insert(session: Session, sha256: str, seq: int, block: bytes) -> None:
+        # Two transactions may store the same content at once (two imports, two PCs attaching the same
+        # form): the same bytes under the same key, so the second one's rows are simply not needed.
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        dialect = session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        session.execute(
+            insert(AttachmentChunk).values(sha256=sha256, seq=seq, data=block).on_conflict_do_nothing()
+        )
+
     def put(self, session: Session, data: bytes) -> str:
         digest = hashlib.sha256(data).hexdigest()
         if self.size(session, digest) is None:
             for seq, start in enumerate(range(0, len(data), CHUNK)):
-                session.add(AttachmentChunk(sha256=digest, seq=seq, data=data[start : start + CHUNK]))
-            session.flush()
+                self._insert(session, digest, seq, data[start : start + CHUNK])
         return digest
 
     def put_file(self, session: Session, sha256: str, source: Path) -> None:
@@ -123,8 +136,7 @@ class DatabaseBlobs:
             return
         with open(source, "rb") as f:
             for seq, block in enumerate(iter(lambda: f.read(CHUNK), b"")):
-                session.add(AttachmentChunk(sha256=sha256, seq=seq, data=block))
-                session.flush()  # one chunk in memory at a time
+                self._insert(session, sha256, seq, block)  # one chunk in memory at a time
 
     def size(self, session: Session, sha256: str) -> int | None:
         n = session.scalar(
@@ -139,6 +151,18 @@ class DatabaseBlobs:
         ).all()
         if not seqs:
             raise _missing(sha256)
+        try:
+            self._copy_out(session, sha256, seqs, target, h)
+        except BaseException:
+            target.unlink(missing_ok=True)  # never leave a partial file behind
+            raise
+        if h.hexdigest() != sha256:
+            target.unlink(missing_ok=True)
+            raise _missing(sha256)
+        return target
+
+    @staticmethod
+    def _copy_out(session: Session, sha256: str, seqs: Sequence[int], target: Path, h: Any) -> None:
         with open(target, "wb") as out:
             for seq in seqs:  # one chunk in memory at a time
                 block = session.scalar(
@@ -150,10 +174,17 @@ class DatabaseBlobs:
                     raise _missing(sha256)
                 h.update(block)
                 out.write(block)
-        if h.hexdigest() != sha256:
-            target.unlink(missing_ok=True)
-            raise _missing(sha256)
-        return target
+
+    def verify_all(self, session: Session) -> list[str]:
+        """The hashes whose stored bytes no longer match (for ``database check``)."""
+        bad = []
+        with tempfile.TemporaryDirectory() as tmp:
+            for sha in session.scalars(select(AttachmentChunk.sha256).distinct()):
+                try:
+                    self.to_file(session, sha, Path(tmp) / "x")
+                except NotFound:
+                    bad.append(sha)
+        return bad
 
     def forget(self, session: Session, sha256: str) -> None:
         session.execute(delete(AttachmentChunk).where(AttachmentChunk.sha256 == sha256))

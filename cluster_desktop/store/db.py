@@ -44,10 +44,9 @@ def _sqlite_begin(conn: Any) -> None:
     # IMMEDIATE takes the write lock at once: a transaction that reads and then decides to write (the
     # start-up's reference check) must not find, on its first write, that another process wrote first.
     immediate = conn.get_execution_options().get("sqlite_immediate")
-    if immediate:
-        # Start-up waits its turn behind other processes starting at the same moment (each holds the
-        # lock for a second or two at most) rather than fail after the usual 5 s.
-        conn.exec_driver_sql("PRAGMA busy_timeout=60000")
+    # An immediate transaction (start-up, an import) waits its turn behind another process's rather than
+    # fail after the usual 5 s; set on every begin, so a pooled connection never keeps the long wait.
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={60000 if immediate else 5000}")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 

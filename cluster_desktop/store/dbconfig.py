@@ -36,7 +36,7 @@ def _read(path: Path) -> str | None:
         return None
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(path, encoding="utf-8")
+        parser.read(path, encoding="utf-8-sig")  # Notepad and PowerShell 5 write a BOM
         url = parser.get("database", "url", fallback="").strip()
     except configparser.Error as exc:
         raise DomainError(
@@ -47,17 +47,25 @@ def _read(path: Path) -> str | None:
 
 
 def configured_url(data_dir: Path) -> str | None:
-    """The server URL for ``data_dir``: environment, the folder's own file, then the machine's file."""
-    return os.environ.get(ENV_URL) or _read(Path(data_dir) / FILENAME) or _read(machine_config())
+    """The server URL for ``data_dir``: the folder's own file; for a folder that holds no SQLite office,
+    also the environment and then the machine's file (so they never divert an existing local office,
+    nor the self-check's throw-away ones, to the server)."""
+    own = _read(Path(data_dir) / FILENAME)
+    if own or (Path(data_dir) / "cluster-desktop.sqlite3").exists():
+        return own
+    return os.environ.get(ENV_URL) or _read(machine_config())
 
 
 def without_password(url: str) -> str:
-    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
+    """The URL with no password, neither in its user part nor as a ``?password=`` option."""
+    u = make_url(url)
+    u = u._replace(password=None).difference_update_query(["password"])
+    return u.render_as_string(hide_password=False)
 
 
 def display_url(url: str) -> str:
     """For logs and the About box: never the password."""
-    return make_url(url).render_as_string(hide_password=True)
+    return without_password(url)
 
 
 def remember(data_dir: Path, url: str) -> Path | None:

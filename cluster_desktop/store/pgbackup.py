@@ -26,8 +26,8 @@ ENV_BIN = "CLUSTER_DESKTOP_PG_BIN"
 def find_tool(name: str) -> str:
     exe = name + (".exe" if os.name == "nt" else "")
     folders = [os.environ.get(ENV_BIN, "")]
-    folders += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
-    folders += sorted(glob.glob(r"C:\Program Files\PostgreSQL\*\bin"), reverse=True)
+    for pattern in ("/usr/lib/postgresql/*/bin", r"C:\Program Files\PostgreSQL\*\bin"):
+        folders += sorted(glob.glob(pattern), key=_version_of, reverse=True)  # newest first: 16 before 9.6
     for folder in folders:
         if folder and (Path(folder) / exe).is_file():
             return str(Path(folder) / exe)
@@ -40,19 +40,21 @@ def find_tool(name: str) -> str:
     )
 
 
+def _version_of(folder: str) -> tuple[int, ...]:
+    name = Path(folder).parent.name
+    return tuple(int(p) for p in name.split(".") if p.isdigit()) or (0,)
+
+
 def _connection_args(engine: Engine) -> tuple[list[str], dict[str, str]]:
+    """A libpq URI with every option the program connects with (host, port, sslmode, …) but without
+    the password, which goes in PGPASSWORD for the child process only."""
     url = engine.url
-    args = ["--dbname", str(url.database or "")]
-    if url.host:
-        args += ["--host", str(url.host)]
-    if url.port:
-        args += ["--port", str(url.port)]
-    if url.username:
-        args += ["--username", str(url.username)]
+    password = url.password or url.query.get("password")
+    plain = url._replace(drivername="postgresql", password=None).difference_update_query(["password"])
     env = dict(os.environ)
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
-    return args, env
+    if password:
+        env["PGPASSWORD"] = str(password)
+    return ["--dbname", plain.render_as_string(hide_password=False)], env
 
 
 def backup_postgres(engine: Engine, folder: Path, label: str) -> Path:
@@ -61,18 +63,30 @@ def backup_postgres(engine: Engine, folder: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"cluster-desktop-{stamp}-{label}.pgdump"
     conn_args, env = _connection_args(engine)
-    dump = subprocess.run(
-        [find_tool("pg_dump"), "--format=custom", "--no-password", "--file", str(target), *conn_args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=3600,
-    )
-    listing = None
-    if dump.returncode == 0:
-        listing = subprocess.run(
-            [find_tool("pg_restore"), "--list", str(target)], capture_output=True, text=True, timeout=600
+    try:
+        dump = subprocess.run(
+            [find_tool("pg_dump"), "--format=custom", "--no-password", "--file", str(target), *conn_args],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            env=env,
+            timeout=3600,
         )
+        listing = None
+        if dump.returncode == 0:
+            listing = subprocess.run(
+                [find_tool("pg_restore"), "--list", str(target)],
+                capture_output=True,
+                text=True,
+                errors="replace",
+                timeout=600,
+            )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        target.unlink(missing_ok=True)
+        raise DomainError(
+            f"پشتیبان‌گیری از پایگاه دادهٔ PostgreSQL انجام نشد؛ هیچ تغییری داده نشد: {exc}",
+            f"The PostgreSQL backup could not run; nothing was changed: {exc}",
+        ) from exc
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
     listed = {

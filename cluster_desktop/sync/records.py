@@ -303,9 +303,11 @@ def _checker(spec: TableSpec, column: Any) -> Callable[[Any], Any]:
             return value
 
     elif isinstance(kind, Integer | BigInteger):
+        # The column's own range: a province's value that PostgreSQL would refuse is refused here.
+        bound = _INT64 if isinstance(kind, BigInteger) else 2**31
 
         def inner(value: Any) -> Any:
-            if type(value) is not int or not -_INT64 <= value < _INT64:
+            if type(value) is not int or not -bound <= value < bound:
                 raise fail("expected an integer")
             return value
 

@@ -214,3 +214,21 @@ def test_a_bundle_file_argument_means_the_gui_with_that_file() -> None:
         None,
     )
     assert split_bundle_argument(p, ["--lang", "en"]) == (["--lang", "en"], None)
+
+
+def test_ctrl_s_on_a_dossier_page_saves_the_section_in_front(ctx, qtbot, asked) -> None:
+    from cluster_desktop.services import clusters
+    from tests.gui.conftest import type_text
+
+    with ctx.session() as s:
+        dossier_id = clusters.create_cluster(s, ctx.actor, clusters.ClusterInput("خوشهٔ گلاب", "کاشان")).id
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.open_dossier(dossier_id)
+    form = page.show_section("profile")
+    form.edits["city"].clear()
+    type_text(form.edits["city"], "قمصر")
+    assert win.save_current() is True
+    with ctx.session() as s:
+        assert clusters.get_dossier(s, dossier_id).cluster.city == "قمصر"

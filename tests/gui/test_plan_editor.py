@@ -89,12 +89,18 @@ def test_bad_target_year_is_shown_beside_the_table(ctx, qtbot, asked, dossier_id
         assert plans.plan_of(s, dossier_id) is None
 
 
+def settle(qtbot, ed) -> None:  # type: ignore[no-untyped-def]
+    """Attachments are stored and fetched off the GUI thread: wait for that work to come back."""
+    qtbot.waitUntil(lambda: ed.attachment_operation is None, timeout=20_000)
+
+
 def test_attachment_added_opened_and_removed(ctx, qtbot, asked, dossier_id, tmp_path, monkeypatch) -> None:
     scan = tmp_path / "نامه معرفی.pdf"
     scan.write_bytes(PDF)
     ed = editor_for(ctx, qtbot, dossier_id)
     asked.files = [scan]
     click(qtbot, ed.add_attachment_button)
+    settle(qtbot, ed)
     assert ed.attachments_table.rowCount() == 1
     assert ed.attachments_table.item(0, 1).text() == "نامه معرفی.pdf"
     assert ed.attachments_table.item(0, 2).text() == "۱ کیلوبایت"
@@ -110,6 +116,7 @@ def test_attachment_added_opened_and_removed(ctx, qtbot, asked, dossier_id, tmp_
     cell = ed.attachments_table.visualItemRect(ed.attachments_table.item(0, 0)).center()
     qtbot.mouseClick(ed.attachments_table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     click(qtbot, ed.open_attachment_button)
+    settle(qtbot, ed)
     assert [p.name for p in opened] == ["نامه معرفی.pdf"] and opened[0].read_bytes() == PDF
     # remove, after confirming
     click(qtbot, ed.remove_attachment_button)
@@ -128,8 +135,10 @@ def test_oversize_or_unreadable_attachment_is_refused_beside_the_list(
     ed = editor_for(ctx, qtbot, dossier_id)
     asked.files = [big, tmp_path / "missing.pdf"]
     click(qtbot, ed.add_attachment_button)
+    settle(qtbot, ed)
     assert "بزرگ‌تر" in ed.errors.messages()["attachment_error"]
     click(qtbot, ed.add_attachment_button)
+    settle(qtbot, ed)
     assert "خوانده نشد" in ed.errors.messages()["attachment_error"]
     assert ed.attachments_table.rowCount() == 0
     with ctx.session() as s:

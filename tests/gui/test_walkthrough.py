@@ -129,6 +129,7 @@ def write_plan(qtbot, page: DossierPage, scan: Path, asked) -> None:  # type: ig
     click(qtbot, editor.save_button)
     asked.files.append(scan)
     click(qtbot, editor.add_attachment_button)
+    qtbot.waitUntil(lambda: editor.attachment_operation is None, timeout=20_000)  # stored off the GUI thread
 
 
 def add_member(qtbot, ctx: AppContext, group: WorkingGroupView, name: str) -> str:  # type: ignore[no-untyped-def]

@@ -150,3 +150,14 @@ def test_member_email_is_limited_like_its_column(workspace, central_admin) -> No
             groups.MemberInput("مریم کاظمی", "ISIPO", MemberRole.MEMBER, "کارشناس", email=long),
         )
     assert "email" in _errors(caught.value)
+
+
+def test_the_bundle_checker_keeps_integers_within_their_column() -> None:
+    """A province's value that PostgreSQL's integer column would refuse is refused in the bundle."""
+    spec = next(sp for sp in records.SPECS if sp.name == "clusters")
+    employees = records._checker(spec, models.Cluster.__table__.c.employees)
+    exports = records._checker(spec, models.Cluster.__table__.c.annual_exports_usd)
+    assert employees(2**31 - 1) == 2**31 - 1 and exports(2**40) == 2**40
+    with pytest.raises(BundleError):
+        employees(2**31)
+    assert forms.column_max(models.Cluster.employees) == 2**31 - 1

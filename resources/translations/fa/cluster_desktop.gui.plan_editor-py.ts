@@ -55,6 +55,14 @@
         <translation>تصویرها و سندها (%1);;همهٔ فایل‌ها (*)</translation>
     </message>
     <message>
+        <source>Storing the attachment…</source>
+        <translation>در حال ذخیرهٔ پیوست…</translation>
+    </message>
+    <message>
+        <source>Opening the attachment…</source>
+        <translation>در حال باز کردن پیوست…</translation>
+    </message>
+    <message>
         <source>Remove attachment</source>
         <translation>حذف پیوست</translation>
     </message>

@@ -26,6 +26,7 @@ from cluster_desktop.store.models import (
 
 from . import audit, forms
 from .actor import EDITORS, Actor, require
+from .child_rows import merge_by_key
 
 SIMILAR_THRESHOLD = 0.82
 
@@ -317,18 +318,13 @@ def _apply(session: Session, actor: Actor, cluster: Cluster, v: dict[str, Any]) 
         Firm(owner_office_id=own, name=n, national_id=nid, employees=e, exporter=x)
         for n, nid, e, x in v["firms"]
     ]
-    # Yearly figures are unique per (cluster, year): a year kept is updated in place (replacing the
-    # list would insert the new row before deleting the old one and collide on that key).
-    by_year = {row.year: row for row in cluster.yearly}
-    kept = []
-    for y, p, x, e in v["yearly"]:
-        row = by_year.get(y)
-        if row is None:
-            row = YearlyFigure(owner_office_id=own, year=y, production_rial=p, exports_usd=x, employees=e)
-        elif (row.production_rial, row.exports_usd, row.employees) != (p, x, e):
-            row.production_rial, row.exports_usd, row.employees = p, x, e
-            row.version += 1
-        kept.append(row)
+    # Yearly figures are unique per (cluster, year): a year kept is updated in place (child_rows.py).
+    kept = merge_by_key(
+        cluster.yearly,
+        "year",
+        ({"year": y, "production_rial": p, "exports_usd": x, "employees": e} for y, p, x, e in v["yearly"]),
+        lambda **kw: YearlyFigure(owner_office_id=own, **kw),
+    )
     cluster.yearly = kept
 
 

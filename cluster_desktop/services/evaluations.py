@@ -26,6 +26,7 @@ from cluster_desktop.store.models import (
 
 from . import audit
 from .actor import Actor, require
+from .child_rows import merge_by_key
 from .clusters import get_dossier
 
 SCORING_STATES = {
@@ -153,20 +154,16 @@ def save_sheet(
         sheet.version += 1
         sheet.updated_at = utcnow()
     sheet.comment = (data.comment or "").strip()
-    # Rows are updated in place: replacing them would insert before deleting and break the
-    # one-score-per-criterion constraint on a second save of a draft.
-    existing = {sc.criterion_code: sc for sc in sheet.scores}
-    rows: list[Score] = []
-    for code, val in parsed.items():
-        comment = (data.comments.get(code) or "").strip()
-        row = existing.get(code)
-        if row is None:
-            row = Score(owner_office_id=actor.office_id, criterion_code=code, score=val, comment=comment)
-        elif (row.score, row.comment) != (val, comment):
-            row.score, row.comment = val, comment
-            row.version += 1
-            row.updated_at = utcnow()
-        rows.append(row)
+    # Rows are updated in place (services/child_rows.py): one score per criterion.
+    rows = merge_by_key(
+        sheet.scores,
+        "criterion_code",
+        (
+            {"criterion_code": code, "score": val, "comment": (data.comments.get(code) or "").strip()}
+            for code, val in parsed.items()
+        ),
+        lambda **v: Score(owner_office_id=actor.office_id, **v),
+    )
     sheet.scores = rows
     if submit:
         sheet.submitted_at = utcnow()

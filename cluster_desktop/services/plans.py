@@ -19,6 +19,7 @@ from cluster_desktop.store.models import Attachment, Dossier, FeasibilityPlan, P
 
 from . import audit, forms
 from .actor import EDITORS, Actor, require
+from .child_rows import merge_by_key
 from .clusters import get_dossier
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
@@ -145,18 +146,13 @@ def save_plan(session: Session, actor: Actor, dossier_id: str, data: PlanInput) 
         plan.updated_at = utcnow()
     for k, v in values.items():
         setattr(plan, k, v)
-    # Unique per (plan, year): a year kept is updated in place (a replaced list would insert the new
-    # row before deleting the old one and collide on that key).
-    by_year = {t.year: t for t in plan.targets}
-    kept = []
-    for y, x, e in targets:
-        row = by_year.get(y)
-        if row is None:
-            row = PlanTarget(owner_office_id=actor.office_id, year=y, export_usd=x, employment=e)
-        elif (row.export_usd, row.employment) != (x, e):
-            row.export_usd, row.employment = x, e
-            row.version += 1
-        kept.append(row)
+    # Unique per (plan, year): a year kept is updated in place (services/child_rows.py).
+    kept = merge_by_key(
+        plan.targets,
+        "year",
+        ({"year": y, "export_usd": x, "employment": e} for y, x, e in targets),
+        lambda **v: PlanTarget(owner_office_id=actor.office_id, **v),
+    )
     plan.targets = kept
     session.flush()
     discard_draft(session, actor, dossier.id)

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from cluster_desktop.domain.errors import DomainError, bilingual
 from cluster_desktop.services.maintenance import backup_now, database_status
 
@@ -23,6 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     bp = dsub.add_parser("backup", help="a verified backup now (SQLite backup API, or pg_dump)")
     bp.add_argument("--out", type=Path, help="folder (default: backups/ in the data directory)")
     bp.set_defaults(handler=run_backup)
+    fp = dsub.add_parser("configure", help="keep a server URL (no password) for this folder or this PC")
+    fp.add_argument("url", help="postgresql+psycopg://USER@HOST:PORT/DATABASE")
+    fp.add_argument(
+        "--machine",
+        action="store_true",
+        help="for every user of this PC (%%ProgramData%%; needs admin rights)",
+    )
+    fp.set_defaults(handler=run_configure)
 
 
 def run_status(args: argparse.Namespace, cli: Cli) -> int:
@@ -52,4 +62,27 @@ def run_backup(args: argparse.Namespace, cli: Cli) -> int:
         actor = cli.actor(s)
     path = backup_now(ws, actor, args.out)
     sys.stdout.write(f"{path}\n")
+    return 0
+
+
+def run_configure(args: argparse.Namespace, cli: Cli) -> int:
+    from sqlalchemy.exc import ArgumentError
+
+    from cluster_desktop.store.dbconfig import display_url, machine_config, remember
+
+    try:
+        backend = make_url(args.url).get_backend_name()
+    except ArgumentError as exc:
+        raise DomainError("نشانی پایگاه داده درست نیست.", f"Not a database URL: {exc}") from exc
+    if backend != "postgresql":
+        raise DomainError(
+            "فقط نشانی یک سرور PostgreSQL نگه داشته می‌شود.", "Only a PostgreSQL server's URL is kept."
+        )
+    try:
+        path = remember(cli.data_dir, args.url, path=machine_config() if args.machine else None)
+    except OSError as exc:
+        raise DomainError(
+            f"پروندهٔ تنظیم نوشته نشد: {exc.strerror or exc}", f"The configuration file was not written: {exc}"
+        ) from exc
+    sys.stdout.write(f"{path}: {display_url(args.url)}\n")
     return 0

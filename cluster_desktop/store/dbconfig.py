@@ -68,11 +68,12 @@ def display_url(url: str) -> str:
     return without_password(url)
 
 
-def remember(data_dir: Path, url: str) -> Path | None:
-    """Keep ``url`` (without password) in the folder's file, so later starts find the same server."""
+def remember(data_dir: Path, url: str, *, path: Path | None = None) -> Path | None:
+    """Keep ``url`` (without password) in the folder's file (or ``path``, e.g. the machine's), so later
+    starts find the same server."""
     if make_url(url).get_backend_name() == "sqlite":
         return None
-    path = Path(data_dir) / FILENAME
+    path = path or Path(data_dir) / FILENAME
     stored = without_password(url)
     if _read(path) == stored:
         return path

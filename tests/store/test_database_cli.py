@@ -78,3 +78,14 @@ def test_setup_on_a_server_once_then_status_check_and_backup(
     assert r.returncode == 1
     log = (data / "logs" / "cluster-desktop.log").read_text(encoding="utf-8")
     assert "s3cret" not in log and PASSWORD not in log
+
+
+def test_configure_keeps_a_server_for_the_folder_and_refuses_anything_else(tmp_path: Path) -> None:
+    data = tmp_path / "PC ۲"
+    r = cli(data, "database", "configure", "postgresql+psycopg://cluster:pw@db.tpo.local/cd?sslmode=require")
+    assert r.returncode == 0, r.stderr
+    ini = (data / "database.ini").read_text(encoding="utf-8")
+    assert "cluster@db.tpo.local/cd?sslmode=require" in ini and ":pw@" not in ini
+    for bad in ("sqlite:///x.db", "not a url"):
+        r = cli(tmp_path / "other", "database", "configure", bad)
+        assert r.returncode == 1 and "Traceback" not in r.stderr and r.stderr.strip()

@@ -271,6 +271,18 @@ def step_time_zone(o: Offices) -> str:
     return f"Asia/Tehran from the IANA database: a summer 1400 time shows as {shown}"
 
 
+def step_postgres_driver(o: Offices) -> str:
+    """The driver a central office on PostgreSQL needs, with its own libpq (no server is contacted)."""
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed here (only a central office on PostgreSQL needs it)"
+    impl = psycopg.pq.__impl__
+    expect(impl in ("binary", "c"), f"psycopg runs on its slow pure-Python layer ({impl})")
+    v = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({impl}) with libpq {v // 10000}.{v % 100}"
+
+
 def step_log(o: Offices) -> str:
     import logging
 
@@ -300,6 +312,7 @@ STEPS: list[Step] = [
     ("bundle centre → province", step_bundle_to_province),
     ("open the main window offscreen", step_main_window),
     ("Iran's time-zone history", step_time_zone),
+    ("PostgreSQL driver", step_postgres_driver),
     ("log file written", step_log),
 ]
 

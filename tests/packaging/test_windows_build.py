@@ -111,4 +111,4 @@ def test_the_windows_installer_builds_installs_runs_and_uninstalls_under_wine() 
     assert setup.stat().st_size > 30_000_000
     subprocess.run(["bash", str(WIN / "test-installer.sh"), str(setup)], check=True, timeout=1800)
     summary = json.loads((ROOT / "build" / "windows" / "install-test.json").read_text(encoding="utf-8"))
-    assert summary["setup"] == setup.name and len(summary["steps"]) == 9
+    assert summary["setup"] == setup.name and len(summary["steps"]) == 8

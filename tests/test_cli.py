@@ -155,3 +155,50 @@ def test_province_demo_covers_every_provincial_state(tmp_path: Path) -> None:
 
     assert {r["status"] for r in rows} == set(PROVINCIAL_STATES)
     assert {r["province"] for r in rows} == {"IR-10"}
+
+
+def test_a_locked_account_is_refused_in_persian_and_unlocked_by_another_admin(tmp_path: Path) -> None:
+    from cluster_desktop.domain.errors import DomainError
+    from cluster_desktop.domain.roles import Role
+    from cluster_desktop.services import accounts, users
+    from cluster_desktop.services.workspace import Workspace
+
+    d = tmp_path / "office"
+    r = cli(
+        d,
+        "setup",
+        "--office",
+        "province",
+        "--province",
+        "IR-07",
+        "--admin",
+        "admin",
+        "--password-stdin",
+        password=PASSWORD,
+    )
+    assert r.returncode == 0, r.stderr
+    ws = Workspace.open(d)
+    try:
+        with ws.db.session() as s:
+            first = users.authenticate(s, "admin", PASSWORD)
+            accounts.add_user(
+                s,
+                first,
+                accounts.NewUser(
+                    "second", "مدیر دوم", Role.ADMIN, PASSWORD, PASSWORD, admin_password=PASSWORD
+                ),
+            )
+        for i in range(users.LOCK_AFTER):
+            with ws.db.session() as s, pytest.raises(DomainError):
+                users.authenticate(s, "admin", f"wrong-{i}")
+    finally:
+        ws.close()
+    r = cli(d, "--user", "admin", "--password-stdin", "users", "list", password=PASSWORD)
+    assert r.returncode == 1 and "بسته است" in r.stderr and "Traceback" not in r.stderr
+    listed = json.loads(
+        cli(d, "--user", "second", "--password-stdin", "users", "list", "--json", password=PASSWORD).stdout
+    )
+    assert next(u for u in listed if u["username"] == "admin")["locked_until"]
+    r = cli(d, "--user", "second", "--password-stdin", "users", "unlock", "admin", password=PASSWORD)
+    assert r.returncode == 0, r.stderr
+    assert cli(d, "--user", "admin", "--password-stdin", "users", "list", password=PASSWORD).returncode == 0

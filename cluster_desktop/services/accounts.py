@@ -7,13 +7,14 @@ the office data key once (it is then wrapped under the new user's password).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import DomainError, FieldCollector, ValidationError
 from cluster_desktop.domain.roles import ROLE_TITLES, Role
-from cluster_desktop.store.models import KeyWrap, Member, User
+from cluster_desktop.store.models import KeyWrap, Member, User, utcnow
 
 from . import users
 from .actor import Actor, require
@@ -31,6 +32,7 @@ class UserRow:
     member_name: str
     holds_keys: bool
     active: bool
+    locked_until: datetime | None = None  # a login lockout still running (services/users.py)
 
 
 def user_rows(session: Session) -> list[UserRow]:
@@ -46,6 +48,7 @@ def user_rows(session: Session) -> list[UserRow]:
             members.get(u.member_id or "", ""),
             u.id in wraps,
             u.active,
+            u.locked_until if u.locked_until is not None and u.locked_until > utcnow() else None,
         )
         for u in users.list_users(session)
     ]
@@ -100,3 +103,16 @@ def add_user(session: Session, actor: Actor, data: NewUser) -> User:
         member_id=data.member_id,
         data_key=data_key,
     )
+
+
+def unlock_user(session: Session, actor: Actor, username: str) -> User:
+    """An administrator lifts a login lockout (services/users.LOCK_AFTER) before its delay ends."""
+    require(actor, {Role.ADMIN}, what_fa="باز کردن قفل حساب کاربری", what_en="unlock accounts")
+    user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is None:
+        raise DomainError("این نام کاربری پیدا نشد.", "No such username.")
+    user.failed_logins, user.locked_until = 0, None
+    from . import audit
+
+    audit.record(session, actor, "user.unlock", "user", user.username)
+    return user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,7 +12,7 @@ from cluster_desktop.domain.errors import ConflictError, DomainError, NotFound, 
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import clean_text
-from cluster_desktop.store.models import KeyWrap, Office, User
+from cluster_desktop.store.models import KeyWrap, Office, User, utcnow
 
 from . import audit, security
 from .actor import Actor, require
@@ -63,11 +64,71 @@ def actor_for(session: Session, user: User) -> Actor:
     )
 
 
+# Lockout: after LOCK_AFTER wrong passwords in a row an account is refused for a delay that doubles
+# with every further failure (1, 2, 4 … minutes, at most LOCK_MAX); the right password afterwards, or an
+# administrator (accounts.unlock_user), clears it.
+LOCK_AFTER = 5
+LOCK_MAX = timedelta(hours=1)
+
+
+def lock_delay(failures: int) -> timedelta:
+    return min(LOCK_MAX, timedelta(minutes=2 ** min(6, max(0, failures - LOCK_AFTER))))
+
+
+class AccountLocked(DomainError):
+    """Too many wrong passwords in a row: logins refused until a time (or an administrator's unlock)."""
+
+
+def _locked(until: datetime) -> AccountLocked:
+    from cluster_desktop.domain.jalali import format_jalali_datetime
+
+    return AccountLocked(
+        f"به‌دلیل چند گذرواژهٔ نادرست پیاپی، ورود با این نام کاربری تا {format_jalali_datetime(until)} بسته است؛ "
+        "مدیر سامانه می‌تواند زودتر آن را باز کند.",
+        f"After several wrong passwords in a row this account is locked until {until:%Y-%m-%d %H:%M} UTC; "
+        "an administrator can unlock it sooner.",
+    )
+
+
+def _record_failure(session: Session, user_id: int) -> datetime | None:
+    """Count the failure in a transaction of its own (the caller's rolls back with the refusal);
+    returns until when the account is now locked, if it is."""
+    from sqlalchemy.orm import Session as OrmSession
+
+    with OrmSession(bind=session.get_bind()) as own:
+        user = own.get(User, user_id, with_for_update=True)
+        if user is None:
+            return None
+        user.failed_logins = (user.failed_logins or 0) + 1
+        if user.failed_logins >= LOCK_AFTER:
+            user.locked_until = utcnow() + lock_delay(user.failed_logins)
+            audit.record(
+                own,
+                None,
+                "user.locked",
+                "user",
+                user.username,
+                failures=user.failed_logins,
+                until=user.locked_until.isoformat(),
+            )
+        until = user.locked_until
+        own.commit()
+        return until
+
+
 def authenticate(session: Session, username: str, password: str) -> Actor:
-    """The actor for a username and password; one vague message for any failure."""
+    """The actor for a username and password; one vague message for a wrong pair, a clear one for an
+    account locked by too many of them (services/users.LOCK_AFTER)."""
     user = session.scalar(select(User).where(User.username == username.strip()))
+    if user is not None and user.locked_until is not None and user.locked_until > utcnow():
+        raise _locked(user.locked_until)
     if user is None or not user.active or not security.verify_password(password, user.password_hash):
+        until = _record_failure(session, user.id) if user is not None else None
+        if until is not None and until > utcnow():
+            raise _locked(until)
         raise DomainError("نام کاربری یا گذرواژه نادرست است.", "Wrong username or password.")
+    if user.failed_logins or user.locked_until is not None:
+        user.failed_logins, user.locked_until = 0, None
     return actor_for(session, user)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, utcnow
+from .base import Base, UTCDateTime, utcnow
 
 
 class Office(Base):
@@ -53,6 +53,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     member_id: Mapped[str | None] = mapped_column(ForeignKey("wg_members.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Login lockout (services/users.py): wrong passwords in a row, and until when logins are refused.
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class KeyWrap(Base):

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.domain.jalali import format_jalali_datetime
 from cluster_desktop.domain.roles import ROLE_TITLES, Role
-from cluster_desktop.services.accounts import NewUser, add_user, user_rows
+from cluster_desktop.services.accounts import NewUser, UserRow, add_user, unlock_user, user_rows
 from cluster_desktop.services.group_views import member_rows
 from cluster_desktop.services.users import KEY_HOLDERS
 
@@ -50,6 +51,7 @@ class UsersDialog(QDialog):
             self.tr("Role"),
             self.tr("Working-group member"),
             self.tr("Office keys"),
+            self.tr("Locked until"),
         ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -59,6 +61,14 @@ class UsersDialog(QDialog):
             self.role.addItem(ROLE_TITLES[role][0 if self.fa else 1], role.value)
         self.role.currentIndexChanged.connect(self._role_changed)
         find(self.ui, QPushButton, "create_button").clicked.connect(self.create)
+        # Lift a login lockout (too many wrong passwords) before its delay ends.
+        self.unlock_button = QPushButton(self.tr("Unlock the account"), self)
+        self.unlock_button.setObjectName("unlock_button")
+        self.unlock_button.setEnabled(False)
+        self.unlock_button.clicked.connect(self.unlock)
+        layout = self.ui.layout()
+        layout.insertWidget(layout.indexOf(self.table) + 1, self.unlock_button)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         find(self.ui, QDialogButtonBox, "buttons").rejected.connect(self.reject)
         self.setWindowTitle(self.tr("Users"))
         self.refresh()
@@ -69,6 +79,7 @@ class UsersDialog(QDialog):
             rows = user_rows(s)
             members = member_rows(s, self.ctx.actor, include_inactive=False)
         linked = {r.member_name for r in rows if r.member_name}
+        self.rows = rows
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             cells = [
@@ -77,6 +88,7 @@ class UsersDialog(QDialog):
                 r.role_fa if self.fa else r.role_en,
                 r.member_name,
                 self.tr("yes") if r.holds_keys else "",
+                format_jalali_datetime(r.locked_until) if r.locked_until else "",
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
@@ -87,6 +99,29 @@ class UsersDialog(QDialog):
         for m in members:
             if m.full_name not in linked:
                 self.member.addItem(m.full_name, m.id)
+
+    def _selected(self) -> UserRow | None:
+        selected = self.table.selectedItems()
+        row = selected[0].row() if selected else -1
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selection_changed(self) -> None:
+        chosen = self._selected()
+        self.unlock_button.setEnabled(chosen is not None and chosen.locked_until is not None)
+
+    def unlock(self) -> bool:
+        chosen = self._selected()
+        if chosen is None:
+            return False
+        try:
+            with self.ctx.session() as s:
+                unlock_user(s, self.ctx.actor, chosen.username)
+        except DomainError as exc:
+            prompts.error(self, exc)
+            return False
+        self.refresh()
+        self._selection_changed()
+        return True
 
     def _role_changed(self, *_args: object) -> None:
         keys = Role(self.role.currentData()) in KEY_HOLDERS

@@ -5,6 +5,7 @@ folders, and ``cluster-desktop FILE.bundle``."""
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,30 @@ def test_ctrl_s_on_a_dossier_page_saves_the_section_in_front(ctx, qtbot, asked) 
     assert win.save_current() is True
     with ctx.session() as s:
         assert clusters.get_dossier(s, dossier_id).cluster.city == "قمصر"
+
+
+def test_the_administrator_unlocks_a_locked_account_in_the_users_dialog(ctx, qtbot, asked) -> None:
+    from cluster_desktop.domain.errors import DomainError
+    from cluster_desktop.gui.users_dialog import UsersDialog
+    from cluster_desktop.services import users
+    from tests.conftest import PASSWORD
+
+    for i in range(users.LOCK_AFTER):
+        with ctx.session() as s, pytest.raises(DomainError):
+            users.authenticate(s, "admin", f"wrong-{i}")
+    dialog = UsersDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(i for i, r in enumerate(dialog.rows) if r.username == "admin")
+    assert dialog.table.item(row, 5).text()  # "locked until", a Jalali time
+    assert not dialog.unlock_button.isEnabled()
+    cell = dialog.table.visualItemRect(dialog.table.item(row, 0)).center()
+    qtbot.mouseClick(dialog.table.viewport(), qtbot_left(), pos=cell)
+    assert dialog.unlock_button.isEnabled()
+    dialog.grab().save(str(ctx.ws.data_dir / "users.png"))
+    if os.environ.get("CLUSTER_DESKTOP_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["CLUSTER_DESKTOP_SHOTS"], "users-locked.png"))
+    qtbot.mouseClick(dialog.unlock_button, qtbot_left())
+    assert dialog.table.item(row, 5).text() == "" and not dialog.unlock_button.isEnabled()
+    with ctx.session() as s:
+        assert users.authenticate(s, "admin", PASSWORD).username == "admin"

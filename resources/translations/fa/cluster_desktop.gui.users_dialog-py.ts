@@ -23,6 +23,14 @@
         <translation>کلیدهای دفتر</translation>
     </message>
     <message>
+        <source>Locked until</source>
+        <translation>قفل تا</translation>
+    </message>
+    <message>
+        <source>Unlock the account</source>
+        <translation>باز کردن قفل حساب</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>کاربران</translation>
     </message>

@@ -237,6 +237,11 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         # --- end of Users
 
+        password_action = QAction(self.tr("Change my &password…"), self)
+        password_action.setObjectName("change_password_action")
+        password_action.triggered.connect(self.change_password)
+        file_menu.addAction(password_action)
+
         verify_action = QAction(self.tr("&Verify a license…"), self)
         verify_action.setObjectName("verify_license_action")
         verify_action.setToolTip(
@@ -377,6 +382,15 @@ class MainWindow(QMainWindow):
         self.verify_dialog.show()
         self.verify_dialog.raise_()
         return self.verify_dialog
+
+    def change_password(self) -> QWidget:
+        from .password_change import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _open_users(self) -> None:  # Users (issue 3): see the File menu above
         from .users_dialog import open_users

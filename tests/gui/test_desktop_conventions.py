@@ -260,3 +260,38 @@ def test_the_administrator_unlocks_a_locked_account_in_the_users_dialog(ctx, qtb
     assert dialog.table.item(row, 5).text() == "" and not dialog.unlock_button.isEnabled()
     with ctx.session() as s:
         assert users.authenticate(s, "admin", PASSWORD).username == "admin"
+
+
+def test_changing_my_password_keeps_the_office_keys_usable(ctx, qtbot, asked) -> None:
+    from cluster_desktop.services import sync, users
+    from tests.conftest import PASSWORD
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    action(win, "change_password_action").trigger()
+    dialog = win.password_dialog
+
+    def attempt(old: str, new: str, again: str) -> dict[str, str]:
+        for key, text in (("old_password", old), ("password", new), ("password_again", again)):
+            dialog.edits[key].setText(text)
+        dialog.save()
+        qtbot.waitUntil(lambda: dialog.operation is None, timeout=20_000)
+        return dialog.errors.messages()
+
+    shown = attempt("", "short", "other")
+    assert {"old_password_error", "password_error", "password_again_error"} <= set(shown)
+    assert (
+        "گذرواژهٔ فعلی نادرست" in attempt("not-mine-1", "new-pass-123", "new-pass-123")["old_password_error"]
+    )
+    dialog.grab().save(str(ctx.ws.data_dir / "password.png"))
+    if os.environ.get("CLUSTER_DESKTOP_SHOTS"):
+        dialog.grab().save(os.path.join(os.environ["CLUSTER_DESKTOP_SHOTS"], "password-change.png"))
+    for key in ("old_password", "password", "password_again"):
+        dialog.edits[key].setText(PASSWORD if key == "old_password" else "new-pass-123")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(asked.said("info")), timeout=20_000)  # then the dialog closes itself
+    assert asked.said("info") == ["گذرواژهٔ شما تغییر کرد."]
+    with ctx.session() as s:
+        users.authenticate(s, "admin", "new-pass-123")
+        assert sync.unlock(s, ctx.actor, "new-pass-123") is not None  # the data key was re-wrapped

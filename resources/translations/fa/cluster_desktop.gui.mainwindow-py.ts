@@ -35,6 +35,10 @@
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
+        <source>Change my &amp;password…</source>
+        <translation>تغییر &amp;گذرواژهٔ من…</translation>
+    </message>
+    <message>
         <source>&amp;Verify a license…</source>
         <translation>&amp;بررسی اصالت پروانه…</translation>
     </message>

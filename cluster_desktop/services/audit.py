@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cluster_desktop.store import audit_chain  # noqa: F401 (its insert hook chains every entry)
 from cluster_desktop.store.models import AuditEntry
 
 from .actor import Actor

@@ -144,7 +144,53 @@ AUDIT_TITLES: dict[str, tuple[str, str]] = {
     "evaluation.save": ("ذخیرهٔ برگهٔ ارزیابی", "Evaluation sheet saved"),
     "evaluation.submit": ("ثبت نهایی برگهٔ ارزیابی", "Evaluation sheet submitted"),
     "license.issue": ("صدور پروانه", "License issued"),
+    "bundle.export": ("ساختن بستهٔ تبادل اطلاعات", "Bundle exported"),
+    "bundle.import": ("وارد کردن بستهٔ تبادل اطلاعات", "Bundle imported"),
+    "criteria.revise": ("بازنگری مجموعه‌معیار", "Criteria set revised"),
+    "databank.export": ("خروجی گرفتن از بانک اطلاعات", "Databank exported"),
+    "database.backup": ("پشتیبان‌گیری از پایگاه داده", "Database backed up"),
+    "dossier.receive": ("دریافت پرونده در مرکز", "Dossier received at the centre"),
+    "event.add": ("ثبت رویداد آموزشی و اطلاع‌رسانی", "Event recorded"),
+    "event.update": ("ویرایش رویداد", "Event changed"),
+    "event.delete": ("حذف رویداد", "Event deleted"),
+    "instruction.issue": ("صدور دستورالعمل", "Instruction issued"),
+    "plan_request.create": ("درخواست تکمیل طرح توجیهی از استان", "Plan requested from the province"),
+    "programme.create": ("ثبت برنامهٔ توسعه", "Development programme recorded"),
+    "programme.update": ("ویرایش برنامهٔ توسعه", "Development programme changed"),
+    "programme.add_item": ("افزودن قلم بستهٔ حمایتی", "Support item added"),
+    "programme.remove_item": ("حذف قلم بستهٔ حمایتی", "Support item removed"),
+    "programme.add_activity": ("افزودن فعالیت اجرایی", "Activity added"),
+    "programme.update_activity": ("به‌روزرسانی فعالیت اجرایی", "Activity updated"),
+    "programme.add_indicator": ("افزودن شاخص پایش", "Indicator added"),
+    "programme.monitor": ("ثبت پایش و ارزیابی", "Monitoring recorded"),
+    "trust.enroll": ("ثبت گواهی دفتر مورد اعتماد", "Office certificate enrolled"),
+    "trust.revoke": ("باطل کردن کلید دفتر", "Office key revoked"),
+    "user.locked": ("قفل شدن حساب پس از گذرواژه‌های نادرست", "Account locked after wrong passwords"),
+    "user.unlock": ("باز کردن قفل حساب", "Account unlocked"),
 }
+
+
+# A licence's status change is recorded as license.<new status>.
+_LICENSE_STATUS_TITLES = {
+    "license.valid": ("برقراری دوبارهٔ پروانه", "License reinstated"),
+    "license.suspended": ("تعلیق پروانه", "License suspended"),
+    "license.revoked": ("ابطال پروانه", "License revoked"),
+}
+
+
+def audit_title(action: str) -> tuple[str, str]:
+    """How people read an audited action: a programme step by its workflow's own title (one place
+    names each step), a licence's new status, the table above; the code only for what none knows."""
+    if action.startswith("programme."):
+        from cluster_desktop.domain.workflow import PROGRAMME_WORKFLOW
+
+        step = action.removeprefix("programme.")
+        rule = next((r for r in PROGRAMME_WORKFLOW.transitions if r.action == step), None)
+        if rule is not None:
+            return rule.title_fa, rule.title_en
+    if action in _LICENSE_STATUS_TITLES:
+        return _LICENSE_STATUS_TITLES[action]
+    return AUDIT_TITLES.get(action, (action, action))
 
 
 def _audit_subject(e: AuditEntry, clusters: dict[str, str]) -> str:
@@ -211,7 +257,7 @@ def recent_activity(session: Session, limit: int = 30) -> list[Activity]:
             )
         )
     for e in entries:
-        fa, en = AUDIT_TITLES.get(e.action, (e.action, e.action))
+        fa, en = audit_title(e.action)
         subject = _audit_subject(e, names)
         who = users.get(e.username)
         dossier = (e.details or {}).get("dossier")

@@ -15,6 +15,7 @@ import jdatetime
 
 from cluster_desktop.domain.errors import ValidationError
 from cluster_desktop.domain.numbers import to_latin_digits, to_persian_digits
+from cluster_desktop.domain.text import strip_marks
 
 JALALI_MONTHS_FA: list[str] = [
     "فروردین",
@@ -110,7 +111,9 @@ def parse_jalali(text: str, *, field: str | None = None, label: str | None = Non
     ``field``; its message names ``label`` (or ``field`` without a label).
     """
     prefix, en_prefix = _labels(label or field)
-    raw = to_latin_digits((text or "").strip())
+    # Pasted dates bring direction marks and spaces around the separators («‏۱۴۰۵ / ۰۹ / ۰۷»).
+    text = re.sub(r"\s+", "", strip_marks(text or ""))
+    raw = to_latin_digits(text)
     if not raw:
         raise ValidationError(f"{prefix}تاریخ را وارد کنید.", f"{en_prefix}Enter a date.", field=field)
     if m := _YMD.fullmatch(raw):
@@ -119,8 +122,8 @@ def parse_jalali(text: str, *, field: str | None = None, label: str | None = Non
         day, month, year = (int(g) for g in m.groups())
     else:
         raise ValidationError(
-            f"{prefix}تاریخ «{text.strip()}» درست نیست؛ به شکل ۱۴۰۳/۱۲/۲۵ وارد کنید.",
-            f"{en_prefix}'{text.strip()}' is not a date; enter it as 1403/12/25.",
+            f"{prefix}تاریخ «{text}» درست نیست؛ به شکل ۱۴۰۳/۱۲/۲۵ وارد کنید.",
+            f"{en_prefix}'{text}' is not a date; enter it as 1403/12/25.",
             field=field,
         )
     return jalali_to_date(year, month, day, field=field, label=label)

@@ -12,6 +12,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from cluster_desktop.domain.errors import ValidationError
+from cluster_desktop.domain.text import strip_marks
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -42,6 +43,12 @@ def _label(field: str | None) -> tuple[str, str]:
     return (f"«{field}»", f"'{field}'") if field else ("این مقدار", "This value")
 
 
+def latin_code(text: str) -> str:
+    """A code as typed (HS code, licence or registry number): marks gone, Latin digits, and «٫», the
+    Persian keyboard's decimal separator, as «.» (۰۸۰۶٫۲۰ is 0806.20)."""
+    return to_latin_digits(strip_marks(text or "")).replace("\u066b", ".").strip()
+
+
 def parse_int(
     text: str,
     *,
@@ -60,7 +67,7 @@ def parse_int(
     """
     name = label or field
     fa_label, en_label = _label(name)
-    raw = _SEPARATORS.sub("", to_latin_digits(text or ""))
+    raw = _SEPARATORS.sub("", to_latin_digits(strip_marks(text or "")))
     if not raw:
         if allow_empty:
             return None

@@ -19,6 +19,11 @@ ZWNJ = "\u200c"
 # would flip every later character of a label or a printed line.
 _BIDI_CONTROLS = "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 
+# Marks that only steer direction or joining and carry no letter: LRM, RLM, ALM, ZWSP, ZWJ, word joiner,
+# BOM and soft hyphen. Pasted from web pages and PDFs they glue or split words invisibly, so they are
+# removed from everything stored (ZWNJ is kept: it is Persian spelling).
+_MARKS = re.compile(f"[\u200b\u200d\u200e\u200f\u061c\u2060\ufeff\u00ad{_BIDI_CONTROLS}]")
+
 # Letters Arabic keyboards produce for their Persian counterparts (display-safe mapping).
 _PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
 
@@ -34,6 +39,7 @@ _SEARCH_FOLD = str.maketrans(
         "\u0623": "\u0627",  # أ → ا
         "\u0625": "\u0627",  # إ → ا
         "\u0671": "\u0627",  # ٱ → ا
+        "\u066a": "%",  # Arabic percent sign
         "\u066b": ".",  # Arabic decimal separator
         "\u066c": ",",  # Arabic thousands separator
         ZWNJ: " ",
@@ -42,26 +48,29 @@ _SEARCH_FOLD = str.maketrans(
 
 # Harakat, Quranic annotation marks, superscript alef, hamza above/below as marks, and tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
-# Invisible characters that carry no meaning for matching: ZWSP, ZWJ, LRM, RLM, ALM, BOM, soft hyphen,
-# word joiner, and the bidi controls.
-_INVISIBLE = re.compile(f"[\u200b\u200d\u200e\u200f\u061c\ufeff\u00ad\u2060{_BIDI_CONTROLS}]")
 # C0/C1 control characters other than tab and newline.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HSPACE = re.compile(r"[^\S\n]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
+def strip_marks(text: str) -> str:
+    """``text`` without bidi controls and invisible marks (ZWNJ kept): the first step for every typed or
+    pasted value, codes, dates and e-mail addresses included."""
+    return _MARKS.sub("", text)
+
+
 def clean_text(text: str, *, single_line: bool = False) -> str:
     """Return ``text`` fit for storing and showing.
 
-    Arabic ي/ى/ك become Persian ی/ک, bidi embedding/override/isolate controls and other control
+    Arabic ي/ى/ك become Persian ی/ک, bidi controls, invisible marks (``strip_marks``) and other control
     characters are removed, runs of spaces collapse to one, and each line is stripped. ZWNJ is kept
     (it is correct Persian spelling). Line breaks are kept unless ``single_line`` is true, in which
     case they become spaces.
     """
     text = unicodedata.normalize("NFC", text).translate(_PERSIAN_LETTERS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(f"[{_BIDI_CONTROLS}]", "", text)
+    text = strip_marks(text)
     text = _CONTROL.sub("", text.replace("\t", " "))
     if single_line:
         return _WHITESPACE.sub(" ", text).strip()
@@ -80,9 +89,21 @@ def normalize_for_search(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_PERSIAN_LETTERS).translate(_SEARCH_FOLD).translate(_DIGITS_TO_LATIN)
     text = _DIACRITICS.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = strip_marks(text)
     text = _CONTROL.sub(" ", text)
     return _WHITESPACE.sub(" ", text).strip().casefold()
+
+
+def search_index(text: str) -> str:
+    """The stored search key of ``text``: ``normalize_for_search`` plus, for every word written with a
+    ZWNJ, the same word joined, so a query typed without its ZWNJ («خوشههای», common on Persian
+    keyboards) finds «خوشه‌های» as well as a query typed with it or with a space."""
+    key = normalize_for_search(text)
+    if ZWNJ not in text:
+        return key
+    words = set(key.split())
+    joined = [w for w in normalize_for_search(text.replace(ZWNJ, "")).split() if w not in words]
+    return " ".join([key, *dict.fromkeys(joined)]) if joined else key
 
 
 def similarity(a: str, b: str) -> float:

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import NotFound, PermissionDenied
-from cluster_desktop.domain.numbers import to_latin_digits
+from cluster_desktop.domain.numbers import latin_code
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import normalize_for_search
 from cluster_desktop.domain.workflow import DossierState
@@ -153,7 +153,7 @@ def _national_filters(q: Select[*_Ts], query: NationalQuery) -> Select[*_Ts]:
         q = q.where(Dossier.state.in_(query.states))
     if query.origin:
         q = q.where(Dossier.origin == query.origin)
-    prefix = to_latin_digits(query.hs_prefix.strip())
+    prefix = latin_code(query.hs_prefix)
     if prefix:
         q = q.where(
             Cluster.id.in_(

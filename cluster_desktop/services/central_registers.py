@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import ConflictError, DomainError, PermissionDenied
-from cluster_desktop.domain.numbers import to_latin_digits
+from cluster_desktop.domain.numbers import latin_code, to_latin_digits
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import normalize_for_search
 from cluster_desktop.domain.workflow import DossierState
@@ -98,7 +98,7 @@ def _databank_query(query: DatabankQuery) -> Select[*tuple[Any, ...]]:
             )
     if query.province_code:
         q = q.where(Dossier.province_code == query.province_code)
-    prefix = to_latin_digits(query.hs_prefix.strip())
+    prefix = latin_code(query.hs_prefix)
     if prefix:
         q = q.where(
             Cluster.id.in_(

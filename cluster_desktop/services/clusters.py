@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import ConflictError, FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.roles import OfficeKind
-from cluster_desktop.domain.text import normalize_for_search, similarity
+from cluster_desktop.domain.text import normalize_for_search, search_index, similarity
 from cluster_desktop.domain.workflow import DossierState
 from cluster_desktop.store.models import (
     Cluster,
@@ -247,7 +247,7 @@ def _validate(session: Session, actor: Actor, data: ClusterInput) -> dict[str, A
 def _search_text(v: dict[str, Any]) -> str:
     parts = [v["name"], v["county"], v.get("city", ""), v.get("sector", ""), v.get("managing_entity", "")]
     parts += [f"{hs} {name}" for hs, name in v["products"]]
-    return normalize_for_search(" ".join(parts))
+    return search_index(" ".join(parts))
 
 
 def _check_duplicate(session: Session, v: dict[str, Any], exclude_id: str | None) -> None:
@@ -515,9 +515,9 @@ def _filtered(q: Select[Any], query: DossierQuery, kind: OfficeKind | None) -> S
     if query.province_code:
         q = q.where(Dossier.province_code == query.province_code)
     if query.hs_prefix.strip():
-        from cluster_desktop.domain.numbers import to_latin_digits
+        from cluster_desktop.domain.numbers import latin_code
 
-        prefix = to_latin_digits(query.hs_prefix.strip())
+        prefix = latin_code(query.hs_prefix)
         q = q.where(
             Cluster.id.in_(
                 select(Product.cluster_id).where(Product.hs_code.startswith(prefix, autoescape=True))

@@ -10,8 +10,8 @@ from sqlalchemy import BigInteger, Integer, String, Text
 
 from cluster_desktop.domain.errors import FieldCollector
 from cluster_desktop.domain.jalali import parse_jalali
-from cluster_desktop.domain.numbers import parse_int, to_latin_digits, to_persian_digits
-from cluster_desktop.domain.text import clean_text
+from cluster_desktop.domain.numbers import latin_code, parse_int, to_latin_digits, to_persian_digits
+from cluster_desktop.domain.text import clean_text, strip_marks
 from cluster_desktop.sync.records import MAX_TEXT  # Text columns: the bundle checker's cap, one constant
 
 _INT_MAX = {Integer: 2**31 - 1, BigInteger: 2**63 - 1}
@@ -126,7 +126,7 @@ def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> st
 
     Stored with Latin digits, so the same number typed as «۰۷۱» or «071» is one number.
     """
-    got = to_latin_digits((value or "").strip())
+    got = to_latin_digits(strip_marks(value or "").strip())
     if got and not _PHONE.match(got):
         c.add(
             key,
@@ -137,7 +137,7 @@ def phone_number(c: FieldCollector, value: str | None, key: str = "phone") -> st
 
 
 def hs_code(c: FieldCollector, value: str, key: str) -> str:
-    got = to_latin_digits(value or "").strip()
+    got = latin_code(value)
     if not _HS.match(got):
         c.add(
             key,

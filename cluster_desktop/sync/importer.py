@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
-from cluster_desktop.domain.text import normalize_for_search
+from cluster_desktop.domain.text import normalize_for_search, search_index
 from cluster_desktop.domain.workflow import DossierState
 from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
@@ -846,7 +846,7 @@ def _open_cluster(session: Session, r: dict[str, Any], local: str, stamp: dict[s
             "sector": r["sector"],
             "description": r["description"],
             "national_priority": True,
-            "search_text": normalize_for_search(" ".join(words)),
+            "search_text": search_index(" ".join(words)),
         },
     )
     children = (

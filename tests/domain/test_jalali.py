@@ -87,3 +87,18 @@ def test_label_is_shown_while_field_stays_the_key():
         parse_jalali("1404/12/30", field="meeting_date", label="تاریخ جلسه")
     assert err.value.fa.startswith("«تاریخ جلسه»")
     assert err.value.field == "meeting_date"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u200f۱۴۰۵/۰۹/۰۷", "۱۴۰۵/۰۹/۰۷\u200e", " ۱۴۰۵ / ۰۹ / ۰۷ ", "\u202b1405/9/7\u202c", "۱۴۰۵\u200f/۰۹/۰۷"],
+)
+def test_pasted_dates_with_marks_or_spaces_are_read(text):
+    # GIVEN a date copied from a letter or a web page, with direction marks or spaces around «/»
+    assert parse_jalali(text) == date(2026, 11, 28)
+
+
+def test_a_refused_date_is_shown_without_its_invisible_marks():
+    with pytest.raises(ValidationError) as err:
+        parse_jalali("\u200f۱۴۰۵/۱۳/۰۷")
+    assert "\u200f" not in err.value.fa

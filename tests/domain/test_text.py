@@ -3,7 +3,13 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cluster_desktop.domain.text import clean_text, normalize_for_search, similarity
+from cluster_desktop.domain.text import (
+    clean_text,
+    normalize_for_search,
+    search_index,
+    similarity,
+    strip_marks,
+)
 
 ZWNJ = "\u200c"
 
@@ -79,3 +85,26 @@ def test_clean_text_is_idempotent_and_free_of_bidi_controls(s):
 @given(st.text(), st.text())
 def test_similarity_is_bounded(a, b):
     assert 0.0 <= similarity(a, b) <= 1.0
+
+
+def test_pasted_direction_and_joining_marks_are_removed_but_zwnj_is_kept():
+    # GIVEN a name pasted from a web page: LRM, RLM, ALM, ZWJ, ZWSP, BOM, word joiner, soft hyphen
+    pasted = "\u200fخوشه\u200c\u200dهای\u200e زعفران\u061c \ufeffقائن\u2060ات\u00ad\u200b"
+    # THEN only the letters, the space and the ZWNJ stay
+    assert clean_text(pasted) == f"خوشه{ZWNJ}های زعفران قائنات"
+    assert strip_marks("info@tpo.ir\u202e\u200f") == "info@tpo.ir"
+
+
+def test_search_finds_a_word_typed_without_its_zwnj():
+    # GIVEN a cluster name written correctly, with ZWNJ
+    index = search_index(f"خوشه{ZWNJ}های صادراتی زعفران")
+    # THEN a query typed with the ZWNJ, with a space, or with the halves joined finds it
+    for query in (f"خوشه{ZWNJ}های", "خوشه های", "خوشههای"):
+        assert all(word in index for word in normalize_for_search(query).split()), query
+    # AND a text without ZWNJ indexes exactly as before
+    assert search_index("فرش دستباف") == normalize_for_search("فرش دستباف")
+
+
+def test_persian_percent_and_decimal_separators_fold():
+    assert normalize_for_search("رشد ۲۵٪") == normalize_for_search("رشد 25%") == "رشد 25%"
+    assert normalize_for_search("۰۸۰۶٫۲۰") == "0806.20"

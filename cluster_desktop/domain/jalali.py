@@ -201,3 +201,35 @@ def today_jalali() -> str:
 def jalali_year_bounds(year: int) -> tuple[date, date]:
     """First and last Gregorian day of Jalali ``year`` (1 Farvardin … 29/30 Esfand)."""
     return jalali_to_date(year, 1, 1), jalali_to_date(year, 12, _days_in_month(year, 12))
+
+
+# Saturday first, as Iranian calendars print the week; Friday is the weekend.
+WEEKDAYS_FA: list[str] = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+
+
+def weekday_index(d: date) -> int:
+    """0 for Saturday … 6 for Friday."""
+    return (d.weekday() + 2) % 7
+
+
+def jalali_parts(d: date | datetime) -> tuple[int, int, int]:
+    """(year, month, day) of ``d`` in the Jalali calendar."""
+    j = _jdate(d)
+    return j.year, j.month, j.day
+
+
+def days_in_month(year: int, month: int) -> int:
+    return _days_in_month(year, month)
+
+
+def month_dates(year: int, month: int) -> list[date]:
+    """Every Gregorian day of Jalali ``year``/``month``, in order: what a month page of the date picker
+    shows. The picker, the parser and print read this one calendar (jdatetime's), never Qt's own Jalali
+    arithmetic, which differs by a day in 1437 and 1470."""
+    first = jalali_to_date(year, month, 1)
+    return [first + timedelta(days=i) for i in range(_days_in_month(year, month))]
+
+
+def format_jalali_weekday(d: date | datetime) -> str:
+    """``date(2026, 12, 3)`` → ``پنجشنبه ۱۲ آذر ۱۴۰۵`` (the status bar's date)."""
+    return f"{WEEKDAYS_FA[weekday_index(_local_date(d))]} {format_jalali_long(d)}"

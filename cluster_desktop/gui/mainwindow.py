@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cluster_desktop.domain.jalali import today
+from cluster_desktop.domain.jalali import format_jalali_weekday, today
 from cluster_desktop.domain.roles import ROLE_TITLES
 from cluster_desktop.services import reference
 from cluster_desktop.store.models import Office
@@ -430,8 +430,11 @@ class MainWindow(QMainWindow):
         timer.start(60_000)
 
     def _tick(self) -> None:
-        cal = QCalendar(QCalendar.System.Jalali) if self.ctx.lang == "fa" else QCalendar()
-        self.date_label.setText(QLocale().toString(_qdate(today()), QLocale.FormatType.LongFormat, cal))
+        # Persian: the program's one Jalali calendar (domain/jalali), the same day paper names.
+        if self.ctx.lang == "fa":
+            self.date_label.setText(format_jalali_weekday(today()))
+        else:
+            self.date_label.setText(QLocale().toString(_qdate(today()), QLocale.FormatType.LongFormat))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for i in reversed(range(self.tabs.count())):

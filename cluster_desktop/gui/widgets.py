@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCalendar, QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,11 +19,8 @@ from cluster_desktop.domain.errors import DomainError, FormError
 from cluster_desktop.domain.jalali import format_jalali, parse_jalali
 from cluster_desktop.domain.numbers import format_int, format_score
 
+from .jalali_calendar import JalaliCalendar
 from .uiloader import register_custom_widget
-
-
-def jalali_calendar() -> QCalendar:
-    return QCalendar(QCalendar.System.Jalali)
 
 
 @register_custom_widget
@@ -48,23 +43,14 @@ class JalaliDateEdit(QWidget):
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # year/month/day reads left to right
         self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.line.setPlaceholderText("۱۴۰۵/۰۹/۰۷")
-        self.line.setMaxLength(10)
+        self.line.setMaxLength(40)  # a pasted date may bring marks and spaces (parse_jalali drops them)
         self.line.textEdited.connect(lambda _t: self.edited.emit())
         self.button = QToolButton(self)
         self.button.setObjectName("date_pick")
         self.button.setText("▾")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setCalendar(jalali_calendar())
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Saturday)
-        weekend, work = QTextCharFormat(), QTextCharFormat()
-        weekend.setForeground(QColor("#b00020"))
-        work.setForeground(self.palette().text().color())
-        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.calendar.setWeekdayTextFormat(day, work)
-        self.calendar.setWeekdayTextFormat(Qt.DayOfWeek.Friday, weekend)  # Iran's weekend
-        self.calendar.clicked.connect(self._picked)
+        self.calendar = JalaliCalendar()
+        self.calendar.picked.connect(self._picked)
         menu = QMenu(self.button)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
@@ -74,8 +60,8 @@ class JalaliDateEdit(QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
 
-    def _picked(self, qd: QDate) -> None:
-        self.set_date(qd.toPython())
+    def _picked(self, d: date) -> None:
+        self.set_date(d)
         self.button.menu().hide()
         self.edited.emit()
 
@@ -87,8 +73,7 @@ class JalaliDateEdit(QWidget):
 
     def set_date(self, d: date | None) -> None:
         self.line.setText(format_jalali(d) if d else "")
-        if d:
-            self.calendar.setSelectedDate(QDate(d.year, d.month, d.day))
+        self.calendar.set_selected(d)
 
     def date(self) -> date | None:
         """The date typed, or None if empty; raises ValidationError (Persian) if it does not exist."""

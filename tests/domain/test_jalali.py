@@ -102,3 +102,27 @@ def test_a_refused_date_is_shown_without_its_invisible_marks():
     with pytest.raises(ValidationError) as err:
         parse_jalali("\u200f۱۴۰۵/۱۳/۰۷")
     assert "\u200f" not in err.value.fa
+
+
+def test_one_calendar_day_by_day_from_1300_to_1500():
+    # GIVEN every month page the picker shows, 1300–1500
+    from cluster_desktop.domain.jalali import days_in_month, jalali_parts, month_dates
+
+    expected = parse_jalali("1300/01/01")
+    for year in range(1300, 1501):
+        for month in range(1, 13):
+            for day, d in enumerate(month_dates(year, month), start=1):
+                # THEN the days follow each other without a gap, and the parser, print and the
+                # picker's page name the same day
+                assert d == expected, (year, month, day)
+                assert jalali_parts(d) == (year, month, day)
+                assert parse_jalali(format_jalali(d)) == d
+                assert format_jalali(d, persian=False) == f"{year:04d}/{month:02d}/{day:02d}"
+                expected += timedelta(days=1)
+            assert len(month_dates(year, month)) == days_in_month(year, month)
+
+
+def test_nowruz_1437_falls_where_an_ephemeris_puts_it():
+    # The astronomical calendar (jdatetime's): Qt's arithmetic Jalali calendar says 2058-03-20.
+    assert parse_jalali("1437/01/01") == date(2058, 3, 21)
+    assert parse_jalali("1437/05/10") == date(2058, 8, 1)

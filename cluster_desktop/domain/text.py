@@ -106,6 +106,24 @@ def search_index(text: str) -> str:
     return " ".join([key, *dict.fromkeys(joined)]) if joined else key
 
 
+def first_strong(text: str) -> str | None:
+    """ "ltr" or "rtl" after the first strong letter of ``text`` (UAX #9, P2: digits and punctuation
+    are not letters, and text inside isolates is skipped), or None when it has none."""
+    depth = 0
+    for ch in text:
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+        elif ch == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kind = unicodedata.bidirectional(ch)
+            if kind == "L":
+                return "ltr"
+            if kind in ("R", "AL"):
+                return "rtl"
+    return None
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two texts are, from 0.0 to 1.0, after ``normalize_for_search``.
 

@@ -68,6 +68,8 @@ class CriteriaRevisionDialog(QDialog):
             column.addWidget(error)
             title = QLabel(c.title_fa if self.fa else c.title_en, box)
             title.setWordWrap(True)
+            for label in (title, error):
+                label.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(title, cell)
             self.weight_edits[c.code] = edit
         self.threshold_edit = find(self.ui, QLineEdit, "threshold_edit")

@@ -24,6 +24,7 @@ from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES
 from cluster_desktop.services.clusters import get_dossier
 from cluster_desktop.store.models import Province
 
+from .content_text import ElidedLabel
 from .context import AppContext
 from .operation import Operation
 from .print_preview import preview_document, set_printable, unavailable
@@ -115,12 +116,12 @@ class DossierPage(QWidget):
             nominated = d.nominated_on
         fa = self.ctx.lang == "fa"
         state_title = DOSSIER_STATE_TITLES[state][0 if fa else 1]
-        find(self.ui, QLabel, "title_label").setText(name)
+        find(self.ui, ElidedLabel, "title_label").setText(name)
         find(self.ui, QLabel, "state_label").setText(state_title)
         place = f"{province.name_fa if province else ''} — {county}"
         if nominated:
             place += "   " + self.tr("nominated %1").replace("%1", format_jalali(nominated, persian=fa))
-        find(self.ui, QLabel, "place_label").setText(place)
+        find(self.ui, ElidedLabel, "place_label").setText(place)
         find(self.ui, QLabel, "score_label").setText(
             self.tr("score: %1").replace(
                 "%1", format_score(score) if fa else f"{score:.1f}" if score else "—"

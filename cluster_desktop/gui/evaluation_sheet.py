@@ -93,6 +93,8 @@ class CriterionRow:
         self.comment.setMinimumWidth(180)
         self.error = QLabel(host)
         self.error.setObjectName(f"score_{code}_error")
+        for label in (self.title, self.weight, self.rubric, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # criteria texts are typed at the centre
         r = 1 + row * 3
         if row:
             line = QFrame(host)

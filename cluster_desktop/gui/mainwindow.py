@@ -421,6 +421,7 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("status_database")
         self.database_label.setToolTip(self.tr("Database: %1").replace("%1", ws.database_label()))
         for w in (self.user_label, self.office_label, self.database_label, self.date_label):
+            w.setTextFormat(Qt.TextFormat.PlainText)  # names as typed, never markup
             # A thin rule between the three facts; the status bar draws none of its own here.
             w.setStyleSheet("padding: 0 8px; border-left: 1px solid #c8c8c8;")
             self.statusBar().addPermanentWidget(w)

@@ -136,6 +136,7 @@ class SyncView(QWidget):
         self.trust_empty_label = QLabel(self)
         self.trust_empty_label.setObjectName("trust_empty_label")
         self.trust_empty_label.setWordWrap(True)
+        self.trust_empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.trust_empty_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
         layout = find(self.ui, QWidget, "trust_tab").layout()
         layout.insertWidget(layout.indexOf(self.trust_table), self.trust_empty_label)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QFile, QIODevice, Qt
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from cluster_desktop.paths import ui_dir
 
@@ -43,6 +43,10 @@ def load_ui(name: str, host: QWidget | None = None) -> QWidget:
     if form is None:
         raise RuntimeError(f"{name}: {loader.errorString()}")
     align_boxes(form)
+    plain_labels(form)
+    from .content_text import use_content_direction  # it registers a custom widget from here
+
+    use_content_direction(form)
     if host is not None:
         if host.layout() is None:
             layout = QVBoxLayout(host)
@@ -53,6 +57,15 @@ def load_ui(name: str, host: QWidget | None = None) -> QWidget:
         if not host.windowTitle() and form.windowTitle():
             host.setWindowTitle(form.windowTitle())
     return form
+
+
+def plain_labels(form: QWidget) -> None:
+    """Every label of a form shows its text as typed: a cluster named ``<img src=…>`` must not become
+    markup (QLabel's default, AutoText, guesses). A label meant for markup says so in its .ui file
+    (``textFormat`` RichText) and escapes what it quotes."""
+    for label in form.findChildren(QLabel):
+        if label.textFormat() == Qt.TextFormat.AutoText:
+            label.setTextFormat(Qt.TextFormat.PlainText)
 
 
 def find(root: QWidget, cls: type[W], name: str) -> W:

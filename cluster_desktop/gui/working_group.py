@@ -204,11 +204,9 @@ class WorkingGroupView(QWidget):
         if d.data.agenda:
             lines.append(self.tr("Agenda: %1").replace("%1", d.data.agenda))
         if d.data.resolutions:
-            lines.append(
-                self.tr("Resolutions: %1").replace(
-                    "%1", " ".join(f"{self._n(i + 1)}- {r}" for i, r in enumerate(d.data.resolutions))
-                )
-            )
+            # One resolution per line, as the minutes print them.
+            lines.append(self.tr("Resolutions:"))
+            lines += [f"{self._n(i + 1)}- {r}" for i, r in enumerate(d.data.resolutions)]
         self.summary.setText("\n".join(lines))
         self.decisions.setRowCount(len(d.decisions))
         for row, dec in enumerate(d.decisions):

@@ -108,3 +108,14 @@ def test_search_finds_a_word_typed_without_its_zwnj():
 def test_persian_percent_and_decimal_separators_fold():
     assert normalize_for_search("رشد ۲۵٪") == normalize_for_search("رشد 25%") == "رشد 25%"
     assert normalize_for_search("۰۸۰۶٫۲۰") == "0806.20"
+
+
+def test_first_strong_letter_decides_the_direction_digits_do_not():
+    from cluster_desktop.domain.text import first_strong
+
+    assert first_strong("Saffron & Spice Export Cluster Ltd.") == "ltr"
+    assert first_strong("(ISIPO) خوشه") == "ltr"
+    assert first_strong("۲۵٪ خوشهٔ ملی (ISIPO)") == "rtl"
+    assert first_strong("+98 (31) 5544-1234") is None
+    assert first_strong("۱۴۰۵/۰۹/۰۷") is None
+    assert first_strong("\u2066abc\u2069 خوشه") == "rtl"

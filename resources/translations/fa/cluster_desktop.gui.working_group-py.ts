@@ -119,8 +119,8 @@
         <translation>دستور جلسه: %1</translation>
     </message>
     <message>
-        <source>Resolutions: %1</source>
-        <translation>مصوبات: %1</translation>
+        <source>Resolutions:</source>
+        <translation>مصوبات:</translation>
     </message>
     <message>
         <source>Deactivate member</source>

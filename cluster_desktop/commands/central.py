@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from cluster_desktop.domain.jalali import format_jalali
+from cluster_desktop.domain.numbers import round_score
 from cluster_desktop.domain.workflow import DossierState
 
 from .context import Cli, print_json, print_table
@@ -94,7 +95,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _score(x: float | None) -> float | None:
-    return None if x is None else round(x, 2)
+    return round_score(x)  # as shown, ranked and printed: one decimal
 
 
 def run_national_list(args: argparse.Namespace, cli: Cli) -> int:

@@ -124,6 +124,14 @@ def format_int(n: int, *, persian: bool = True, grouping: bool = True) -> str:
     return text
 
 
+def round_score(x: float | None) -> float | None:
+    """A score at the precision it is shown, stored and compared: one decimal, half up on the decimal
+    value as written (``47.199999999999996`` → ``47.2``, ``72.25`` → ``72.3``); None and NaN → None."""
+    if x is None or math.isnan(x):
+        return None
+    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)) + 0.0
+
+
 def format_score(x: float | None) -> str:
     """A 0–100 score with one decimal, Persian digits and «٫»: ``73.25`` → ``۷۳٫۳``; ``None`` → ``—``.
 
@@ -132,7 +140,7 @@ def format_score(x: float | None) -> str:
     """
     if x is None or math.isnan(x):
         return "—"
-    value = Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    value = Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as round_score
     if value == 0:
         value = abs(value)  # no "-۰٫۰"
     return to_persian_digits(str(value).replace(".", DECIMAL_SEPARATOR))

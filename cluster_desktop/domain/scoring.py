@@ -15,6 +15,7 @@ from statistics import fmean
 from typing import TypeVar
 
 from cluster_desktop.domain.errors import ValidationError
+from cluster_desktop.domain.numbers import round_score
 
 SCORE_MIN = 0
 SCORE_MAX = 5
@@ -133,7 +134,8 @@ def consolidate(sheets: Mapping[str, Mapping[str, int]], weights: Sequence[Crite
         values = [scores[w.code] for scores in sheets.values()]
         means[w.code] = fmean(values)
         spread[w.code] = max(values) - min(values)
-    score = math.fsum(w.weight * means[w.code] for w in weights) / total * _SCALE
+    # At the precision shown (one decimal): what passes the threshold and ranks is what people read.
+    score = round_score(math.fsum(w.weight * means[w.code] for w in weights) / total * _SCALE)
     return Consolidation(
         score=score,
         per_criterion_mean=means,
@@ -147,17 +149,19 @@ def consolidate(sheets: Mapping[str, Mapping[str, int]], weights: Sequence[Crite
 def rank(items: Sequence[tuple[K, float | None]]) -> list[tuple[K, int | None]]:
     """Standard competition ranking ("1224"), highest score first.
 
+    Scores are compared as shown (``round_score``: one decimal), so 47.199999999999996 and 47.2 tie.
     Equal scores share a rank and keep their input order; items without a score (``None`` or NaN)
     come last with rank ``None``.
     """
-    scored = [(i, key, s) for i, (key, s) in enumerate(items) if s is not None and not math.isnan(s)]
-    unscored = [(key, None) for key, s in items if s is None or math.isnan(s)]
+    keyed = [(i, key, round_score(s)) for i, (key, s) in enumerate(items)]
+    scored = [(i, key, s) for i, key, s in keyed if s is not None]
+    unscored = [(key, None) for _, key, s in keyed if s is None]
     scored.sort(key=lambda t: (-t[2], t[0]))
     ranked: list[tuple[K, int | None]] = []
     previous: float | None = None
     current = 0
     for position, (_, key, s) in enumerate(scored, start=1):
-        if previous is None or previous - s > _EPSILON:
+        if previous is None or s != previous:
             current = position
             previous = s
         ranked.append((key, current))

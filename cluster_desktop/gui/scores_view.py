@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.numbers import format_score, to_latin_digits
-from cluster_desktop.services import evaluations
+from cluster_desktop.services import evaluations, rankings
 from cluster_desktop.services.evaluations import ConsolidatedView
 
 from .context import AppContext
@@ -213,14 +213,11 @@ def screenshot(ctx: AppContext) -> QWidget:
     level = evaluations.level_of(ctx.actor)
     best: tuple[tuple[int, int], str] | None = None
     with ctx.session() as s:
-        rows = evaluations.ranking(s, province_code=ctx.actor.province_code, level=level)
-        for dossier, score, _rank in rows:
-            if score is None:
-                continue
-            cons = evaluations.consolidated(s, ctx.actor, dossier.id, level).consolidation
+        for row in rankings.ranked_rows(s, level=level, province_code=ctx.actor.province_code):
+            cons = evaluations.consolidated(s, ctx.actor, row.id, level).consolidation
             key = (bool(cons.flagged), cons.member_count)
             if best is None or key > best[0]:
-                best = (key, dossier.id)
+                best = (key, row.id)
     if best is None:
         raise DomainError("پرونده‌ای با امتیاز ثبت‌شده پیدا نشد.", "No scored dossier here.")
     from .dossier_page import page_at

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.roles import OfficeKind, Role
-from cluster_desktop.domain.scoring import Consolidation, CriterionWeight, consolidate, rank, validate_score
+from cluster_desktop.domain.scoring import Consolidation, CriterionWeight, consolidate, validate_score
 from cluster_desktop.domain.workflow import DossierState
 from cluster_desktop.store.models import (
     CriteriaSet,
@@ -24,7 +24,7 @@ from cluster_desktop.store.models import (
     utcnow,
 )
 
-from . import audit
+from . import audit, rankings
 from .actor import Actor, require
 from .child_rows import merge_by_key
 from .clusters import get_dossier
@@ -273,27 +273,6 @@ def refresh_score(session: Session, dossier: Dossier, level: str) -> None:
         dossier.provincial_score = cons.score
 
 
-def ranking(
-    session: Session,
-    *,
-    province_code: str | None = None,
-    level: str = "province",
-    states: tuple[str, ...] = (),
-) -> list[tuple[Dossier, float | None, int | None]]:
-    """Dossiers ranked by score (competition ranking; unscored last), per province or national."""
-    q = select(Dossier)
-    if province_code:
-        q = q.where(Dossier.province_code == province_code)
-    if states:
-        q = q.where(Dossier.state.in_(states))
-    dossiers = list(session.scalars(q))
-    col = "central_score" if level == "central" else "provincial_score"
-    scored = [(d, getattr(d, col)) for d in dossiers]
-    ranks = dict(rank([(d.id, s) for d, s in scored]))
-    out = [(d, s, ranks[d.id]) for d, s in scored]
-    return sorted(out, key=lambda r: (r[2] is None, r[2] or 0))
-
-
 # ---------------------------------------------------------------- what the GUI's sheet and scores show
 
 
@@ -378,17 +357,21 @@ class Rank:
 
 
 def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> Rank:
-    """This dossier's rank among its province's scored dossiers. While its round is open it has no
-    recorded score yet: its running score is placed among the decided ones, marked provisional."""
+    """This dossier's rank among its province's ranked dossiers (services/rankings: the one rule every
+    list and print uses). While its round is open it has no recorded score yet: its running score is
+    placed among the ranked ones, marked provisional."""
     dossier = get_dossier(session, dossier_id)
-    rows = ranking(session, province_code=dossier.province_code, level=level)
-    scored = [s for _, s, r in rows if r is not None and s is not None]
-    mine = next((r for d, _, r in rows if d.id == dossier_id), None)
+    ranks = rankings.Ranks(session, level)
+    recorded = dossier.provincial_score
+    if level == "central" and dossier.central_score is not None:
+        recorded = dossier.central_score
+    _, mine = ranks.of(dossier.state, dossier.province_code, recorded)
+    total = ranks.count(dossier.province_code)
     if mine is None and ROUND_STATES.get(dossier.state) == level:
         running = running_score(session, dossier_id, level)
         if running is not None:
-            return Rank(1 + sum(1 for s in scored if s > running), len(scored) + 1, True)
-    return Rank(mine, len(scored), False)
+            return Rank(ranks.place(dossier.province_code, running), total + 1, True)
+    return Rank(mine, total, False)
 
 
 def open_sheets(session: Session, actor: Actor) -> list[Evaluation]:

@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError, bilingual
 from cluster_desktop.domain.jalali import format_jalali, today
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import MEMBER_ROLE_TITLES, MemberRole, OfficeKind
-from cluster_desktop.domain.scoring import DISAGREEMENT_SPREAD, CriterionWeight, rank, sheet_score
+from cluster_desktop.domain.scoring import DISAGREEMENT_SPREAD, CriterionWeight, sheet_score
 from cluster_desktop.domain.workflow import (
     DOSSIER_STATE_TITLES,
     DOSSIER_WORKFLOW,
@@ -79,7 +79,7 @@ from cluster_desktop.store.models import (
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import public_key_from_b64
 
-from . import evaluations, plans
+from . import evaluations, plans, rankings
 from . import instructions as ins
 from . import programmes as prog
 from .actor import Actor
@@ -740,23 +740,9 @@ def ranking_data(
     level = level or ("central" if central else "province")
     if province_code and session.get(Province, province_code) is None:
         raise NotFound(f"استانی با کد «{province_code}» نیست.", f"No province with code '{province_code}'.")
-    score = (
-        func.coalesce(Dossier.central_score, Dossier.provincial_score)
-        if level == "central"
-        else Dossier.provincial_score
-    )
-    q = (
-        select(Dossier.id, Cluster.name, Province.name_fa, Cluster.county, Dossier.state, score)
-        .join(Cluster, Cluster.id == Dossier.cluster_id)
-        .join(Province, Province.code == Dossier.province_code)
-        .order_by(Cluster.name_norm)
-    )
-    if province_code:
-        q = q.where(Dossier.province_code == province_code)
-    rows = list(session.execute(q))
-    ranks = dict(rank([(r[0], r[5]) for r in rows]))
-    ranked = sorted(rows, key=lambda r: (ranks[r[0]] is None, ranks[r[0]] or 0))
+    # The one ranking every screen shows (services/rankings): the same rows, ranks and ties.
     scope_code = province_code or (None if central else office.province_code)
+    rows = rankings.ranked_rows(session, level=level, province_code=scope_code)
     cs = evaluations.current_criteria_set(session)
     return rk.RankingData(
         letterhead=letterhead(session, office.id),
@@ -764,7 +750,7 @@ def ranking_data(
         level_title="امتیاز کارگروه مرکز (در نبود آن، امتیاز استان)"
         if level == "central"
         else "امتیاز کارگروه استان",
-        rows=[rk.RankRow(ranks[r[0]], r[1], r[2], r[3], _state_fa(r[4]), r[5]) for r in ranked],
+        rows=[rk.RankRow(r.rank, r.name, r.province_fa, r.county, _state_fa(r.state), r.score) for r in rows],
         threshold=cs.threshold,
         generated_on=today(),
     )

@@ -1,4 +1,5 @@
-"""search index: words written with a ZWNJ are found typed without it, «٪» folds to «%»
+"""search index and scores as shown: words written with a ZWNJ are found typed without it, «٪» folds
+to «%»; recorded scores are kept at one decimal
 
 Revision ID: 0009
 Revises: 0008
@@ -7,6 +8,9 @@ Create Date: 2026-12-04
 Recomputes every cluster's ``search_text`` with ``domain.text.search_index`` (issue 18: a query typed
 without its ZWNJ, «خوشههای», finds «خوشه‌های»). The name/county keys of the duplicate check are left as
 they are: refolding them could make two existing clusters collide in their unique constraint.
+
+Rounds every recorded dossier score to the one decimal it is shown, ranked and compared at
+(``domain.numbers.round_score``, issue 16): 47.199999999999996 and 47.2 no longer split a tie.
 """
 
 from collections.abc import Sequence
@@ -14,6 +18,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from cluster_desktop.domain.numbers import round_score
 from cluster_desktop.domain.text import search_index
 
 revision: str = "0009"
@@ -33,6 +38,15 @@ def upgrade() -> None:
     for cid, *parts in rows:
         text = search_index(" ".join([*(p or "" for p in parts), *products.get(cid, [])]))
         conn.execute(sa.text("UPDATE clusters SET search_text = :t WHERE id = :id"), {"t": text, "id": cid})
+
+    scores = conn.execute(sa.text("SELECT id, provincial_score, central_score FROM dossiers")).fetchall()
+    for did, provincial, central in scores:
+        shown = (round_score(provincial), round_score(central))
+        if shown != (provincial, central):
+            conn.execute(
+                sa.text("UPDATE dossiers SET provincial_score = :p, central_score = :c WHERE id = :id"),
+                {"p": shown[0], "c": shown[1], "id": did},
+            )
 
 
 def downgrade() -> None:

@@ -3,8 +3,6 @@ export it (CSV, XLSX) for other agencies."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +27,8 @@ from cluster_desktop.services.reference import provinces
 from . import prompts
 from .central_tables import Column, RowsModel, fa_code, fa_date, fa_num, fa_score, select_row
 from .context import AppContext
+from .operation import Operation, Progress
+from .rtl_text import path_text
 from .uiloader import find, load_ui
 
 
@@ -38,6 +38,7 @@ class DatabankView(QWidget):
         self.ctx = ctx
         self.ui = load_ui("databank.ui", self)
         fa = ctx.lang == "fa"
+        self.operation: Operation | None = None
         num = fa_num if fa else (lambda n: f"{n:,}")
         code = fa_code if fa else (lambda s: s)
         status = {"valid": self.tr("valid"), "suspended": self.tr("suspended"), "revoked": self.tr("revoked")}
@@ -168,7 +169,8 @@ class DatabankView(QWidget):
         if rows:
             self.ctx.open_dossier.emit(self.model.row_at(rows[0].row()).dossier_id)
 
-    def export(self, fmt: str) -> Path | None:
+    def export(self, fmt: str) -> Operation | None:
+        """Write the register to a CSV or XLSX file off the GUI thread; says where when it is done."""
         suggested = f"databank-{today().isoformat()}.{fmt}"
         filters = self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("Excel workbooks (*.xlsx)")
         path = prompts.save_file(self, self.tr("Export the databank"), suggested, filters, kind="exports")
@@ -176,19 +178,22 @@ class DatabankView(QWidget):
             return None
         if path.suffix.lower() != f".{fmt}":
             path = path.with_suffix(f".{fmt}")
-        try:
+        actor, query = self.ctx.actor, self.query()
+
+        def run(_p: Progress) -> int:
             with self.ctx.session() as s:
-                res = registers.export_databank(s, self.ctx.actor, str(path), self.query())
-        except (DomainError, OSError) as e:
-            prompts.error(self, e)
-            return None
-        n = fa_num(res.clusters) if self.ctx.lang == "fa" else str(res.clusters)
-        prompts.info(
-            self,
-            self.tr("Databank exported"),
-            self.tr("%1 clusters written to %2.").replace("%1", n).replace("%2", str(path)),
-        )
-        return path
+                return registers.export_databank(s, actor, str(path), query).clusters
+
+        def done(count: int) -> None:
+            n = fa_num(count) if self.ctx.lang == "fa" else str(count)
+            prompts.info(
+                self,
+                self.tr("Databank exported"),
+                self.tr("%1 clusters written to %2.").replace("%1", n).replace("%2", path_text(path)),
+            )
+
+        self.operation = Operation(self, self.tr("Exporting the databank…"), run).on_success(done)
+        return self.operation.start()
 
 
 def screenshot(ctx: AppContext) -> QWidget:

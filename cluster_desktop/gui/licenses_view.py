@@ -4,6 +4,8 @@ or reinstate with a reason; print the selected license, verify a printed one."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +31,7 @@ from . import password_dialog, prompts
 from .central_tables import Column, RowsModel, fa_date, fa_num, select_row
 from .context import AppContext
 from .license_verify import LicenseVerifyDialog
-from .operation import Operation
+from .operation import Operation, Progress
 from .print_preview import preview_document, set_printable
 from .uiloader import find, load_ui
 from .widgets import FieldErrors, JalaliDateEdit
@@ -45,6 +47,8 @@ class LicenseIssueDialog(QDialog):
         self.ctx = ctx
         self.row = row
         self.license_no: str | None = None
+        self.operation: Operation | None = None
+        self.working = False  # from «Issue and sign» until signed, refused or the password withheld
         self.ui = load_ui("license_issue_dialog.ui", self)
         self.setWindowTitle(self.tr("Issue the cluster approval license"))
         find(self.ui, QLabel, "dossier_label").setText(
@@ -67,31 +71,59 @@ class LicenseIssueDialog(QDialog):
         buttons.accepted.connect(self.issue)
         buttons.rejected.connect(self.reject)
 
-    def issue(self) -> None:
+    def issue(self) -> Operation:
+        """Check, ask for the password, then unlock the key (scrypt, 1–2 s) and sign: the checks and the
+        signing run off the GUI thread; problems show beside their fields."""
         data = LicenseInput(
             self.issued_on_edit.text() or None,
             self.valid_until_edit.text() or None,
             self.conditions_edit.toPlainText(),
         )
-        try:
+        actor, dossier_id = self.ctx.actor, self.row.dossier_id
+        self.working = True
+
+        def check(_p: Progress) -> None:
             with self.ctx.session() as s:
-                registers.check_licensable(s, self.ctx.actor, self.row.dossier_id)
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        password = password_dialog.ask_password(
-            self, self.tr("Your password unlocks the centre's signing key for this license.")
+                registers.check_licensable(s, actor, dossier_id)
+
+        def sign(password: str) -> Callable[[Progress], str]:
+            def run(_p: Progress) -> str:
+                with self.ctx.session() as s:
+                    return registers.issue(s, actor, password, dossier_id, data).number
+
+            return run
+
+        def checked(_none: object) -> None:
+            password = password_dialog.ask_password(
+                self, self.tr("Your password unlocks the centre's signing key for this license.")
+            )
+            if password is None:
+                self.working = False
+                return
+            self.operation = (
+                Operation(self, self.tr("Signing the license…"), sign(password))
+                .on_success(signed)
+                .on_failure(self._failed)
+                .start()
+            )
+
+        def signed(number: str) -> None:
+            self.license_no, self.working = number, False
+            self.accept()
+
+        self.operation = (
+            Operation(self, self.tr("Checking the dossier…"), check)
+            .on_success(checked)
+            .on_failure(self._failed)
         )
-        if password is None:
-            return
-        try:
-            with self.ctx.session() as s:
-                lic = registers.issue(s, self.ctx.actor, password, self.row.dossier_id, data)
-                self.license_no = lic.number
-        except DomainError as e:
-            self.errors.show(e)
-            return
-        self.accept()
+        return self.operation.start()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.working = False
+        if isinstance(exc, DomainError):
+            self.errors.show(exc)
+        else:
+            prompts.error(self, exc)
 
 
 class LicensesView(QWidget):

@@ -165,14 +165,13 @@ def test_centre_imports_reviews_approves_registers_licenses_and_the_province_see
     qtbot.addWidget(licenses)
     assert licenses.select_waiting(dossier_id)
     monkeypatch.setattr(password_dialog, "ask_password", lambda _p, _m: PASSWORD)
-    monkeypatch.setattr(
-        LicenseIssueDialog,
-        "exec",
-        lambda d: (
-            d.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok).click(),
-            d.result(),
-        )[1],
-    )
+
+    def run(d: LicenseIssueDialog) -> int:
+        d.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not d.working, timeout=20_000)  # signed off the GUI thread
+        return d.result()
+
+    monkeypatch.setattr(LicenseIssueDialog, "exec", run)
     license_no = licenses.issue_selected()
     assert license_no and license_no.startswith("TPO-CL-")
     # THEN the decision bundle carries it back, and the province shows «licensed» with the number

@@ -127,11 +127,13 @@ def test_databank_registers_and_exports(cctx, qtbot, asked, tmp_path: Path) -> N
     assert view.model.rowCount() == before + 1 and "ثبت" in asked.said("info")[0]
     asked.files = [tmp_path / "out.xlsx"]
     click(qtbot, view.findChild(QPushButton, "export_xlsx_button"))
+    qtbot.waitUntil(lambda: len(asked.said("info")) == 2, timeout=20_000)  # written off the GUI thread
+    assert "out.xlsx" in asked.said("info")[1]
     wb = load_workbook(tmp_path / "out.xlsx")
     assert wb["خوشه‌ها"].max_row == before + 2
 
 
-def _issue_via_dialog(monkeypatch, password: str, valid_until: str = ""):  # type: ignore[no-untyped-def]
+def _issue_via_dialog(monkeypatch, qtbot, password: str, valid_until: str = ""):  # type: ignore[no-untyped-def]
     """Patch the dialog's exec to fill it as a person would and press «Issue and sign»."""
     monkeypatch.setattr(password_dialog, "ask_password", lambda _p, _m: password)
     seen: dict[str, LicenseIssueDialog] = {}
@@ -142,6 +144,7 @@ def _issue_via_dialog(monkeypatch, password: str, valid_until: str = ""):  # typ
             dialog.valid_until_edit.setText(valid_until)
         type_text(dialog.conditions_edit, "ارائهٔ گزارش سالانهٔ صادرات")
         dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)  # checked and signed off the GUI thread
         return dialog.result()
 
     monkeypatch.setattr(LicenseIssueDialog, "exec", run)
@@ -153,17 +156,17 @@ def test_licenses_issue_suspend_and_revoke(cctx, qtbot, asked, monkeypatch) -> N
     qtbot.addWidget(view)
     dossier_id = view.waiting_list.item(0).data(Qt.ItemDataRole.UserRole)
     # a validity before the issue date is refused beside the field, nothing issued
-    seen = _issue_via_dialog(monkeypatch, PASSWORD, valid_until="1390/01/01")
+    seen = _issue_via_dialog(monkeypatch, qtbot, PASSWORD, valid_until="1390/01/01")
     assert view.issue_selected() is None
     assert "اعتبار" in seen["dialog"].findChild(QLabel, "valid_until_error").text()
     # a wrong password leaves the key locked
-    seen = _issue_via_dialog(monkeypatch, "not-my-password")
+    seen = _issue_via_dialog(monkeypatch, qtbot, "not-my-password")
     assert view.issue_selected() is None
     assert seen["dialog"].findChild(QLabel, "form_error").text()
     with cctx.session() as s:
         assert s.scalar(select(License).where(License.dossier_id == dossier_id)) is None
     # THEN the right password issues and signs it
-    _issue_via_dialog(monkeypatch, PASSWORD)
+    _issue_via_dialog(monkeypatch, qtbot, PASSWORD)
     number = view.issue_selected()
     assert number and number.startswith("TPO-CL-")
     with cctx.session() as s:

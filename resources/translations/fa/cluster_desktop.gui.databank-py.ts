@@ -94,5 +94,9 @@
         <source>%1 clusters written to %2.</source>
         <translation>%1 خوشه در %2 نوشته شد.</translation>
     </message>
+    <message>
+        <source>Exporting the databank…</source>
+        <translation>در حال خروجی گرفتن از بانک اطلاعات…</translation>
+    </message>
 </context>
 </TS>

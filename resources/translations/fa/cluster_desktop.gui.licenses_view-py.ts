@@ -18,6 +18,14 @@
         <source>Your password unlocks the centre's signing key for this license.</source>
         <translation>گذرواژهٔ شما کلید امضای مرکز را برای این پروانه باز می‌کند.</translation>
     </message>
+    <message>
+        <source>Signing the license…</source>
+        <translation>در حال امضای پروانه…</translation>
+    </message>
+    <message>
+        <source>Checking the dossier…</source>
+        <translation>در حال بررسی پرونده…</translation>
+    </message>
 </context>
 <context>
     <name>LicensesView</name>

@@ -300,3 +300,32 @@ def test_an_interrupted_backup_leaves_no_archive(tmp_path: Path) -> None:
         assert list((tmp_path / "out").iterdir()) == []
     finally:
         ws.close()
+
+
+def test_an_older_archive_is_migrated_up_after_the_restore(tmp_path: Path) -> None:
+    """An archive made by the first release (schema 0001) restores into an empty folder and comes up at
+    this program's schema with its records."""
+    from sqlalchemy import create_engine
+
+    from cluster_desktop.store.backup_archive import write_sqlite_archive
+    from cluster_desktop.store.migrate import current_revision, head_revision
+
+    old = tmp_path / "old"
+    with zipfile.ZipFile(ROOT / "tests" / "fixtures" / "r0001_province_demo.zip") as z:
+        z.extractall(old)
+    engine = create_engine(f"sqlite:///{old / 'cluster-desktop.sqlite3'}")
+    try:
+        archive, manifest = write_sqlite_archive(engine, old / "attachments", tmp_path / "out", "manual")
+        assert manifest.schema_revision == "0001"
+    finally:
+        engine.dispose()
+    report = restore_backup(tmp_path / "new", archive)
+    assert report.migrated and report.integrity == "ok"
+    ws = Workspace.open(tmp_path / "new")
+    try:
+        assert current_revision(ws.db.engine) == head_revision(ws.db.engine)
+        with ws.db.session() as s:
+            assert s.scalars(select(Dossier)).first() is not None
+            users.authenticate(s, "admin", PASSWORD)
+    finally:
+        ws.close()

@@ -109,9 +109,13 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
             crash.report(e, wait=True)
             return 1
         actor = _sign_in(ws)
+        if actor == REOPEN:  # restored from a backup in the setup wizard: open that office afresh
+            ws.close()
+            continue
         if actor is None:
             ws.close()
             return 0
+        assert not isinstance(actor, str)
         ctx = AppContext(ws, actor, lang)
         win = MainWindow(ctx)
         win.show()
@@ -133,15 +137,19 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
     return code
 
 
-def _sign_in(ws: Workspace) -> Actor | None:
-    """The setup wizard for a new office, else the login; the actor, or None when the user gave up."""
+REOPEN = "reopen"
+
+
+def _sign_in(ws: Workspace) -> Actor | str | None:
+    """The setup wizard for a new office, else the login; the actor, None when the user gave up, or
+    ``REOPEN`` when the wizard restored the office from a backup instead."""
     if ws.local_office() is None:
         from .setup_wizard import SetupWizard
 
         wizard = SetupWizard(ws)
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
-        return wizard.actor
+        return REOPEN if wizard.restored else wizard.actor
     from .login import LoginDialog
 
     login = LoginDialog(ws)

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
+from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.backup import backup_if_due, create_backup
 from cluster_desktop.services.restore import RestorePlan, RestoreReport, check_restore, restore_backup
 from cluster_desktop.services.workspace import Workspace
@@ -21,7 +22,6 @@ from cluster_desktop.store.backup_archive import Cancelled
 from cluster_desktop.store.migrate import BACKUP_DIR
 
 from . import prompts
-from .context import AppContext
 from .operation import Operation, Progress
 
 log = logging.getLogger(__name__)
@@ -56,12 +56,21 @@ def relay(progress: Progress, *, cancellable: bool = True) -> Callable[[int, int
 
 
 class BackupActions(QObject):
-    """The two File-menu actions of the main window."""
+    """File › Backup… and File › Restore… of the main window; the restore also on the setup wizard's first
+    page (a new PC after a disk failure: no office yet, so nobody signs in)."""
 
-    def __init__(self, ctx: AppContext, window: Any) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.window = window
+    def __init__(
+        self,
+        parent: QWidget,
+        ws: Workspace,
+        actor: Actor | None,
+        lang: str,
+        on_restored: Callable[[RestoreReport], None],
+    ) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.ws, self.actor, self.lang = ws, actor, lang
+        self.on_restored = on_restored
         self.operation: Operation | None = None
         self.last_backup: Path | None = None
         self.last_report: RestoreReport | None = None
@@ -71,11 +80,11 @@ class BackupActions(QObject):
             self.window,
             self.tr("Where to save the backup"),
             kind="backup",
-            default=self.ctx.ws.data_dir / BACKUP_DIR,
+            default=self.ws.data_dir / BACKUP_DIR,
         )
-        if folder is None:
+        if folder is None or self.actor is None:
             return
-        ws, actor = self.ctx.ws, self.ctx.actor
+        ws, actor = self.ws, self.actor
 
         def done(path: Path) -> None:
             self.last_backup = path
@@ -102,7 +111,7 @@ class BackupActions(QObject):
         )
         if path is None:
             return
-        ws, actor = self.ctx.ws, self.ctx.actor
+        ws, actor = self.ws, self.actor
         self._run(
             self.tr("Checking the backup…"),
             lambda p: check_restore(ws.data_dir, path, url=ws.db.url, actor=actor, progress=relay(p)),
@@ -112,11 +121,11 @@ class BackupActions(QObject):
     def _confirm(self, plan: RestorePlan, path: Path) -> None:
         from .restore_dialog import RestoreConfirmDialog
 
-        dialog = RestoreConfirmDialog(plan, self.ctx.lang, self.window)
+        dialog = RestoreConfirmDialog(plan, self.lang, self.window)
         self.confirm_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        ws, actor = self.ctx.ws, self.ctx.actor
+        ws, actor = self.ws, self.actor
 
         def work(p: Progress) -> RestoreReport:
             ws.close()  # this program's own connections go, so nothing holds the database meanwhile
@@ -139,7 +148,7 @@ class BackupActions(QObject):
                 + "\n"
                 + self.tr("The program now returns to the login screen to open the restored data."),
             )
-            self.window.restart()
+            self.on_restored(report)
 
         op = self._run(self.tr("Restoring the office…"), work, done)
         op.dialog.setCancelButton(None)  # half a restore is worse than a slow one
@@ -147,7 +156,9 @@ class BackupActions(QObject):
     def _run(self, label: str, fn: Callable[[Progress], Any], done: Callable[[Any], None]) -> Operation:
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):
-                self.window.statusBar().showMessage(self.tr("The backup was cancelled."), 4000)
+                bar = getattr(self.window, "statusBar", None)
+                if callable(bar):
+                    bar().showMessage(self.tr("The backup was cancelled."), 4000)
             else:
                 prompts.error(self.window, exc)
 

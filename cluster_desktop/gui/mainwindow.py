@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         # Backup and restore of the whole office (issue 17): the administrator's; the services check too.
         from .backup_actions import BackupActions
 
-        self.backups = BackupActions(self.ctx, self)
+        ctx = self.ctx
+        self.backups = BackupActions(self, ctx.ws, ctx.actor, ctx.lang, on_restored=lambda _r: self.restart())
         is_admin = self.ctx.actor.role.value == "admin"
         for text, slot, name in (
             (self.tr("&Backup…"), self.backups.backup, "backup_action"),

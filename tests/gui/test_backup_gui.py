@@ -137,3 +137,38 @@ def test_after_a_restore_the_office_reopens_at_the_login_and_the_exit_makes_the_
     assert len(signed_in) == 2 and signed_in[0] is not signed_in[1]
     assert windows[0].restart_requested and not windows[1].restart_requested
     assert len(list((workspace.data_dir / "backups").glob("*-scheduled.cdbackup"))) == 1
+
+
+def test_a_new_pc_restores_the_office_from_the_setup_wizard(  # type: ignore[no-untyped-def]
+    fa_app, qtbot, asked, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cluster_desktop.gui.setup_wizard import SetupWizard
+
+    # GIVEN a backup of an office whose PC was lost, and a new empty data folder
+    old = Workspace.open(tmp_path / "lost")
+    try:
+        admin = setup_office(old, OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", PASSWORD))
+        archive = backup.create_backup(old, admin, tmp_path)
+    finally:
+        old.close()
+    monkeypatch.setattr(RestoreConfirmDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    ws = Workspace.open(tmp_path / "new")
+    try:
+        wizard = SetupWizard(ws)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        assert wizard.restore_button.isVisible()
+        # WHEN the restore button of the first page is used, nobody signed in
+        asked.files = [archive]
+        wizard.restore_button.click()
+        qtbot.waitUntil(lambda: wizard.restored or bool(asked.said("error")), timeout=60_000)
+        # THEN the wizard ends and the office is there, its administrator's password as before
+        assert asked.said("error") == [] and wizard.result() == QDialog.DialogCode.Accepted
+    finally:
+        ws.close()
+    reopened = Workspace.open(tmp_path / "new")
+    try:
+        with reopened.db.session() as s:
+            assert users.authenticate(s, "admin", PASSWORD).office_id == "IR-07"
+    finally:
+        reopened.close()

@@ -15,11 +15,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
 from cluster_desktop.services.actor import Actor
-from cluster_desktop.services.backup import backup_if_due, create_backup
+from cluster_desktop.services.backup import BACKUP_DIR, Cancelled, backup_if_due, create_backup
 from cluster_desktop.services.restore import RestorePlan, RestoreReport, check_restore, restore_backup
 from cluster_desktop.services.workspace import Workspace
-from cluster_desktop.store.backup_archive import Cancelled
-from cluster_desktop.store.migrate import BACKUP_DIR
 
 from . import prompts
 from .operation import Operation, Progress

@@ -23,8 +23,9 @@ from cluster_desktop.store.backup_archive import (
     write_postgres_archive,
     write_sqlite_archive,
 )
+from cluster_desktop.store.backup_archive import Cancelled as Cancelled  # re-exported for the GUI
 from cluster_desktop.store.backup_verify import Verification, verify_archive
-from cluster_desktop.store.migrate import BACKUP_DIR
+from cluster_desktop.store.migrate import BACKUP_DIR as BACKUP_DIR
 
 from . import audit
 from .actor import Actor, require
@@ -192,16 +193,23 @@ def local_day(when: datetime) -> date:
 
 
 def rotation_victims(
-    names: Iterable[str], *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+    names: Iterable[str],
+    *,
+    office_id: str | None = None,
+    keep_daily: int = KEEP_DAILY,
+    keep_weekly: int = KEEP_WEEKLY,
 ) -> list[str]:
     """Which scheduled archives to delete: kept are the newest of each of the ``keep_daily`` most recent
     days and of each of the ``keep_weekly`` most recent ISO weeks. Manual archives, copies taken before a
-    restore or a migration and files named otherwise are never chosen."""
+    restore or a migration, files named otherwise and (given ``office_id``) other offices' archives are
+    never chosen."""
     scheduled = sorted(
         (
             (parsed.created_at, name)
             for name in names
-            if (parsed := parse_archive_name(name)) and parsed.label == SCHEDULED
+            if (parsed := parse_archive_name(name))
+            and parsed.label == SCHEDULED
+            and office_id in (None, parsed.office_id)
         ),
         reverse=True,
     )
@@ -220,8 +228,8 @@ def rotation_victims(
     return [name for _when, name in scheduled if name not in keep]
 
 
-def rotate(folder: Path) -> list[Path]:
-    victims = rotation_victims(p.name for p in folder.glob("*" + SUFFIX))
+def rotate(folder: Path, office_id: str | None = None) -> list[Path]:
+    victims = rotation_victims((p.name for p in folder.glob("*" + SUFFIX)), office_id=office_id)
     removed = []
     for name in victims:
         try:
@@ -250,20 +258,26 @@ def backup_if_due(
 ) -> Path | None:
     """The scheduled backup: one archive a day into ``backups/`` (when the program closes), then the
     rotation. Needs nobody's password: the archive holds the database as it is, keys still sealed."""
-    if ws.local_office() is None:
+    office = ws.local_office()
+    if office is None:
         return None
     folder = ws.data_dir / BACKUP_DIR
     today = local_day(now or datetime.now(UTC))
     for p in folder.glob("*" + SUFFIX) if folder.is_dir() else []:
         parsed = parse_archive_name(p.name)
-        if parsed and parsed.label == SCHEDULED and local_day(parsed.created_at) == today:
+        if (
+            parsed
+            and parsed.label == SCHEDULED
+            and parsed.office_id == office.id
+            and local_day(parsed.created_at) == today
+        ):
             return None
     if folder.is_dir():
         _clear_leftovers(folder)
     path, _manifest = make_archive(ws, folder, SCHEDULED, progress=progress)
     with ws.db.session() as s:
         audit.record(s, None, "backup.create", "database", None, file=path.name, label=SCHEDULED)
-    removed = rotate(folder)
+    removed = rotate(folder, office.id)
     log.info("scheduled backup %s; %d old ones removed", path.name, len(removed))
     return path
 

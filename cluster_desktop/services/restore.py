@@ -309,7 +309,10 @@ def _restore_sqlite(
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         os.replace(staged, db)
         fsync_dir(db.parent)
-        _prune_attachments(target.attachments_dir, set(manifest.attachments))
+        # a file the backup lacked but this PC still has stays: the restored records may point to it
+        _prune_attachments(
+            target.attachments_dir, set(manifest.attachments) | set(manifest.missing_attachments)
+        )
         return info, before
     finally:
         staged.unlink(missing_ok=True)

@@ -56,6 +56,9 @@ def test_rotation_keeps_seven_days_and_four_weeks() -> None:
     assert scheduled(0) in kept and scheduled(0, hour=6) in victims  # the day's newest
     assert len(kept) <= 7 + 4 and len(victims) == len(names) - len(kept)
     assert not victims & set(others)
+    # another office's archives in the same folder are left alone when the rotation is for this office
+    theirs = [archive_name("IR-05", NOW - timedelta(days=d), "scheduled") for d in range(20)]
+    assert not set(rotation_victims(names + theirs, office_id="IR-07")) & set(theirs)
     # and a rotation with nothing to do removes nothing
     assert rotation_victims([scheduled(d) for d in range(5)]) == []
 

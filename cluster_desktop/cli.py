@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "screenshot",
     "users",
     "database",
+    "backup",
     "audit",
 )
 

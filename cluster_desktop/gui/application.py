@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -17,6 +18,10 @@ from cluster_desktop.domain.errors import DomainError, set_language
 from cluster_desktop.paths import resource
 
 from . import prompts
+
+if TYPE_CHECKING:
+    from cluster_desktop.services.actor import Actor
+    from cluster_desktop.services.workspace import Workspace
 
 _translators: list[QTranslator] = []
 log = logging.getLogger(__name__)
@@ -82,46 +87,72 @@ def setup_application(lang: str = "fa", app: QApplication | None = None) -> QApp
 
 def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Path | None = None) -> int:
     """Open the office in ``data_dir``: first-run wizard or login, then the main window (and, when the
-    program was started with a bundle file, the Bundles view checking it)."""
+    program was started with a bundle file, the Bundles view checking it). After a restore from a backup
+    the office is opened afresh, at the login; when the window closes for good, the daily backup."""
     from cluster_desktop.services.workspace import Workspace
 
     from . import crash
+    from .backup_actions import exit_backup
     from .context import AppContext
     from .mainwindow import MainWindow
 
     app = setup_application(lang)
     crash.install()
+    while True:
+        try:
+            ws = Workspace.open(data_dir, db_url)
+        except DomainError as e:
+            log.warning("the office in %s could not be opened: %s", data_dir, e.en)
+            prompts.error(None, e)
+            return 1
+        except Exception as e:  # a broken disk or database: say so and where the log is, then stop
+            crash.report(e, wait=True)
+            return 1
+        actor = _sign_in(ws)
+        if actor == REOPEN:  # restored from a backup in the setup wizard: open that office afresh
+            ws.close()
+            continue
+        if actor is None:
+            ws.close()
+            return 0
+        assert not isinstance(actor, str)
+        ctx = AppContext(ws, actor, lang)
+        win = MainWindow(ctx)
+        win.show()
+        log.info("signed in as %s (%s)", actor.username, actor.role.value)
+        if open_bundle is not None:
+            win.open_bundle(open_bundle)
+            open_bundle = None
+        code = app.exec()
+        if not win.restart_requested:
+            break
+        log.info("reopening the office after a restore")
+        win.deleteLater()
+        ws.close()
     try:
-        ws = Workspace.open(data_dir, db_url)
-    except DomainError as e:
-        log.warning("the office in %s could not be opened: %s", data_dir, e.en)
-        prompts.error(None, e)
-        return 1
-    except Exception as e:  # a broken disk or database: say so and where the log is, then stop
-        crash.report(e, wait=True)
-        return 1
-    actor = None
+        exit_backup(ws)
+    finally:
+        ws.close()
+    log.info("window closed (exit code %d)", code)
+    return code
+
+
+REOPEN = "reopen"
+
+
+def _sign_in(ws: Workspace) -> Actor | str | None:
+    """The setup wizard for a new office, else the login; the actor, None when the user gave up, or
+    ``REOPEN`` when the wizard restored the office from a backup instead."""
     if ws.local_office() is None:
         from .setup_wizard import SetupWizard
 
         wizard = SetupWizard(ws)
-        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
-            return 0
-        actor = wizard.actor
-    else:
-        from .login import LoginDialog
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return REOPEN if wizard.restored else wizard.actor
+    from .login import LoginDialog
 
-        login = LoginDialog(ws)
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 0
-        actor = login.actor
-    ctx = AppContext(ws, actor, lang)
-    win = MainWindow(ctx)
-    win.show()
-    log.info("signed in as %s (%s)", actor.username, actor.role.value)
-    if open_bundle is not None:
-        win.open_bundle(open_bundle)
-    code = app.exec()
-    ws.close()
-    log.info("window closed (exit code %d)", code)
-    return code
+    login = LoginDialog(ws)
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return login.actor

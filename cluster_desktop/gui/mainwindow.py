@@ -237,6 +237,26 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         # --- end of Users
 
+        # Backup and restore of the whole office (issue 17): the administrator's; the services check too.
+        from .backup_actions import BackupActions
+
+        ctx = self.ctx
+        self.backups = BackupActions(self, ctx.ws, ctx.actor, ctx.lang, on_restored=lambda _r: self.restart())
+        is_admin = self.ctx.actor.role.value == "admin"
+        for text, slot, name in (
+            (self.tr("&Backup…"), self.backups.backup, "backup_action"),
+            (self.tr("&Restore from a backup…"), self.backups.restore, "restore_action"),
+        ):
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setEnabled(is_admin)
+            if not is_admin:
+                act.setToolTip(self.tr("Only the administrator backs the office up and restores it."))
+            act.triggered.connect(slot)
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        self.restart_requested = False
+
         password_action = QAction(self.tr("Change my &password…"), self)
         password_action.setObjectName("change_password_action")
         password_action.triggered.connect(self.change_password)
@@ -437,8 +457,14 @@ class MainWindow(QMainWindow):
         else:
             self.date_label.setText(QLocale().toString(_qdate(today()), QLocale.FormatType.LongFormat))
 
+    def restart(self) -> None:
+        """After a restore: close on the spot (what was open is of the replaced data) so the program opens
+        the restored office afresh at the login screen."""
+        self.restart_requested = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        for i in reversed(range(self.tabs.count())):
+        for i in reversed(range(self.tabs.count()) if not self.restart_requested else []):
             w = self.tabs.widget(i)
             if hasattr(w, "may_close") and not w.may_close():
                 self.tabs.setCurrentIndex(i)

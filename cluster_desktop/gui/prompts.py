@@ -87,6 +87,20 @@ def open_file(parent: QWidget | None, title: str, filters: str = "", *, kind: st
     return Path(path)
 
 
+def open_folder(
+    parent: QWidget | None, title: str, *, kind: str = "folder", default: Path | None = None
+) -> Path | None:
+    """A folder, starting in the one last used for this ``kind`` (else ``default``)."""
+    from .settings import last_folder, remember_folder
+
+    start = last_folder(kind) or (str(default) if default and default.is_dir() else "")
+    path = QFileDialog.getExistingDirectory(parent, title, start)
+    if not path:
+        return None
+    remember_folder(kind, Path(path))
+    return Path(path)
+
+
 def save_file(
     parent: QWidget | None, title: str, suggested: str = "", filters: str = "", *, kind: str = "save"
 ) -> Path | None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -263,6 +265,42 @@ class SetupWizard(QWizard):
         self.keys_page = KeysPage(self)
         for page in (self.office_page, self.secretariat_page, self.admin_page, self.keys_page):
             self.addPage(page)
+        # A new PC after a disk failure: the office comes back from its backup instead of being set up.
+        self.restored = False
+        self.restore_button = self._restore_button()
+
+    def _restore_button(self) -> QAbstractButton:
+        from .backup_actions import BackupActions
+
+        self.backups = BackupActions(self, self.ws, None, self.lang, on_restored=lambda _r: self._restored())
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Restore from a backup…"))
+        b = QWizard.WizardButton
+        self.setButtonLayout(  # apart from Next and Cancel, at the reading side's start
+            [
+                b.CustomButton1,
+                b.Stretch,
+                b.BackButton,
+                b.NextButton,
+                b.CommitButton,
+                b.FinishButton,
+                b.CancelButton,
+            ]
+        )
+        button = self.button(QWizard.WizardButton.CustomButton1)
+        button.setObjectName("restore_backup_button")
+        button.setToolTip(
+            self.tr("This office was backed up before: bring it back here from its backup file.")
+        )
+        self.customButtonClicked.connect(lambda _which: self.backups.restore())
+        self.currentIdChanged.connect(lambda _id: button.setVisible(self.currentPage() is self.office_page))
+        return button
+
+    def _restored(self) -> None:
+        self.restored = True
+        QDialog.done(
+            self, QDialog.DialogCode.Accepted
+        )  # not accept(): no page of the wizard is to be checked
 
     def spec(self) -> OfficeSetup:
         s = first_run.check_secretariat(self.secretariat_page.data())  # cleaned: Latin digits stored

@@ -149,6 +149,11 @@ AUDIT_TITLES: dict[str, tuple[str, str]] = {
     "criteria.revise": ("بازنگری مجموعه‌معیار", "Criteria set revised"),
     "databank.export": ("خروجی گرفتن از بانک اطلاعات", "Databank exported"),
     "database.backup": ("پشتیبان‌گیری از پایگاه داده", "Database backed up"),
+    "backup.create": (
+        "پشتیبان‌گیری کامل از دفتر (داده‌ها و پیوست‌ها)",
+        "Office backed up (data and attachments)",
+    ),
+    "backup.restore": ("بازگردانی دفتر از پشتیبان", "Office restored from a backup"),
     "dossier.receive": ("دریافت پرونده در مرکز", "Dossier received at the centre"),
     "event.add": ("ثبت رویداد آموزشی و اطلاع‌رسانی", "Event recorded"),
     "event.update": ("ویرایش رویداد", "Event changed"),

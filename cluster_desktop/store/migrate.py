@@ -38,6 +38,23 @@ def head_revision(engine: Engine) -> str:
     return heads[0]
 
 
+def script_directory() -> ScriptDirectory:
+    """The program's own migrations, without a database (what a backup's revision is checked against)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", _ini_value(str(migrations_dir())))
+    return ScriptDirectory.from_config(cfg)
+
+
+def is_known_revision(revision: str | None) -> bool:
+    """Whether this program knows ``revision`` (None: an empty database); a newer program's is unknown."""
+    if revision is None:
+        return True
+    try:
+        return script_directory().get_revision(revision) is not None
+    except Exception:  # alembic raises its own errors for unknown or malformed ids
+        return False
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -68,8 +85,8 @@ def backup_sqlite(engine: Engine, data_dir: Path, label: str, *, folder: Path | 
     if ok != "ok" or n_src != n_dst:
         target.unlink(missing_ok=True)
         raise DomainError(
-            "پشتیبان‌گیری پیش از به‌روزرسانی پایگاه داده ناموفق بود؛ هیچ تغییری داده نشد.",
-            "The backup before the database upgrade failed; nothing was changed.",
+            "پشتیبان‌گیری از پایگاه داده ناموفق بود (نسخهٔ پشتیبان سالم نبود)؛ هیچ تغییری داده نشد.",
+            "The database backup failed (the copy was not intact); nothing was changed.",
         )
     return target
 

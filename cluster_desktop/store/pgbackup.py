@@ -62,25 +62,45 @@ def backup_postgres(engine: Engine, folder: Path, label: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"cluster-desktop-{stamp}-{label}.pgdump"
+    dump_postgres(engine, target)
+    return target
+
+
+def _run(
+    args: list[str], *, env: dict[str, str] | None = None, timeout: int
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, errors="replace", env=env, timeout=timeout)
+
+
+def dump_tables(dump: Path) -> set[str] | None:
+    """The tables whose data a custom-format dump holds (``pg_restore --list`` reads its whole table of
+    contents), or None when the file is not a readable dump."""
+    listing = _run([find_tool("pg_restore"), "--list", str(dump)], timeout=600)
+    if listing.returncode != 0:
+        return None
+    return {line.split()[-2] for line in listing.stdout.splitlines() if " TABLE DATA " in line}
+
+
+def dump_postgres(engine: Engine, target: Path, *, snapshot: str | None = None) -> None:
+    """``pg_dump --format=custom`` into ``target``, proved restorable with ``pg_restore --list``.
+    ``snapshot`` (from ``pg_export_snapshot()``) dumps exactly what that transaction sees."""
     conn_args, env = _connection_args(engine)
+    extra = [f"--snapshot={snapshot}"] if snapshot else []
     try:
-        dump = subprocess.run(
-            [find_tool("pg_dump"), "--format=custom", "--no-password", "--file", str(target), *conn_args],
-            capture_output=True,
-            text=True,
-            errors="replace",
+        dump = _run(
+            [
+                find_tool("pg_dump"),
+                "--format=custom",
+                "--no-password",
+                *extra,
+                "--file",
+                str(target),
+                *conn_args,
+            ],
             env=env,
             timeout=3600,
         )
-        listing = None
-        if dump.returncode == 0:
-            listing = subprocess.run(
-                [find_tool("pg_restore"), "--list", str(target)],
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=600,
-            )
+        listed = dump_tables(target) if dump.returncode == 0 else None
     except (OSError, subprocess.TimeoutExpired) as exc:
         target.unlink(missing_ok=True)
         raise DomainError(
@@ -89,18 +109,71 @@ def backup_postgres(engine: Engine, folder: Path, label: str) -> Path:
         ) from exc
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
-    listed = {
-        line.split()[-2]
-        for line in (listing.stdout.splitlines() if listing and listing.returncode == 0 else [])
-        if " TABLE DATA " in line
-    }
-    if dump.returncode != 0 or listing is None or listing.returncode != 0 or not tables <= listed:
+    if dump.returncode != 0 or listed is None or not tables <= listed:
         target.unlink(missing_ok=True)
         why = (
-            dump.stderr or (listing.stderr if listing else "") or f"missing: {sorted(tables - listed)}"
+            dump.stderr
+            or (
+                "pg_restore --list cannot read the dump"
+                if listed is None
+                else f"missing: {sorted(tables - listed)}"
+            )
         ).strip()
         raise DomainError(
             "پشتیبان‌گیری از پایگاه دادهٔ PostgreSQL ناموفق بود؛ هیچ تغییری داده نشد: " + why[:300],
             "The PostgreSQL backup failed; nothing was changed: " + why[:300],
         )
-    return target
+
+
+def other_sessions(engine: Engine) -> list[str]:
+    """Who else is connected to this database (client address and program), so a restore can refuse to
+    pull the tables from under another PC's feet."""
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT coalesce(host(client_addr), 'local'), coalesce(application_name, '') FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        ).fetchall()
+    return [f"{addr} {app}".strip() for addr, app in rows]
+
+
+def restore_postgres(engine: Engine, dump: Path) -> None:
+    """Replace what the database holds with the dump, in one transaction (``--single-transaction
+    --exit-on-error``: a failure leaves the tables of the dump as they were). Objects are owned by the
+    connecting role and no grants are replayed, so a dump from another server restores too. Tables the
+    dump does not hold (an older archive: added by a later migration) are dropped first, in a transaction
+    of their own, so migrating the restored data up creates them anew."""
+    listed = dump_tables(dump)
+    if listed is None:
+        raise DomainError(
+            "پروندهٔ پشتیبان PostgreSQL خوانا نیست؛ هیچ تغییری داده نشد.",
+            "The PostgreSQL dump cannot be read; nothing was changed.",
+        )
+    with engine.begin() as conn:
+        for table in sorted(set(inspect(conn).get_table_names()) - listed):
+            conn.exec_driver_sql(f'DROP TABLE IF EXISTS "{table}" CASCADE')
+    conn_args, env = _connection_args(engine)
+    args = [
+        find_tool("pg_restore"),
+        "--clean",
+        "--if-exists",
+        "--single-transaction",
+        "--exit-on-error",
+        "--no-owner",
+        "--no-privileges",
+        "--no-password",
+        *conn_args,
+        str(dump),
+    ]
+    try:
+        done = _run(args, env=env, timeout=3600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DomainError(
+            f"بازگردانی پایگاه دادهٔ PostgreSQL انجام نشد: {exc}",
+            f"The PostgreSQL restore could not run: {exc}",
+        ) from exc
+    if done.returncode != 0:
+        why = done.stderr.strip()[:300]
+        raise DomainError(
+            "بازگردانی پایگاه دادهٔ PostgreSQL ناموفق بود و پایگاه داده دست نخورد: " + why,
+            "The PostgreSQL restore failed and the database was left as it was: " + why,
+        )

@@ -65,6 +65,7 @@ class Prompts:
         monkeypatch.setattr(prompts, "ask_text", lambda _p, t, label, text="": self.text_answer)
         monkeypatch.setattr(prompts, "open_file", lambda *a, **k: self.files.pop(0) if self.files else None)
         monkeypatch.setattr(prompts, "save_file", lambda *a, **k: self.files.pop(0) if self.files else None)
+        monkeypatch.setattr(prompts, "open_folder", lambda *a, **k: self.files.pop(0) if self.files else None)
         return self
 
     def _log(self, kind: str, text: str) -> None:

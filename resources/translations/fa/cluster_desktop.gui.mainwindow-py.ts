@@ -36,6 +36,18 @@
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;بازگردانی از پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Only the administrator backs the office up and restores it.</source>
+        <translation>پشتیبان‌گیری و بازگردانی دفتر فقط کار مدیر سامانه است.</translation>
+    </message>
+    <message>
         <source>Change my &amp;password…</source>
         <translation>تغییر &amp;گذرواژهٔ من…</translation>
     </message>

@@ -63,6 +63,14 @@
         <translation>راه‌اندازی میزکار خوشه</translation>
     </message>
     <message>
+        <source>Restore from a backup…</source>
+        <translation>بازگردانی از پشتیبان…</translation>
+    </message>
+    <message>
+        <source>This office was backed up before: bring it back here from its backup file.</source>
+        <translation>اگر از این دفتر پیش‌تر پشتیبان گرفته شده، آن را از پروندهٔ پشتیبانش به این رایانه بازگردانید.</translation>
+    </message>
+    <message>
         <source>Cancel setup</source>
         <translation>انصراف از راه‌اندازی</translation>
     </message>

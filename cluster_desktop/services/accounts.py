@@ -65,6 +65,13 @@ def user_rows(session: Session) -> list[UserRow]:
     ]
 
 
+def user_row(session: Session, username: str) -> UserRow:
+    row = next((r for r in user_rows(session) if r.username == username.strip()), None)
+    if row is None:
+        raise NotFound("این نام کاربری پیدا نشد.", "No such username.")
+    return row
+
+
 @dataclass(frozen=True)
 class NewUser:
     username: str
@@ -162,6 +169,28 @@ def _check_member(
         c.add("member", "این عضو کارگروه پیدا نشد.", "No such working-group member.")
     elif session.scalar(select(User.id).where(User.member_id == member_id, User.id != (user_id or -1))):
         c.add("member", "این عضو کارگروه قبلاً کاربر دارد.", "This member already has a user.")
+
+
+def find_member(session: Session, text: str) -> str:
+    """A working-group member's id from its id or its full name as typed (the CLI's ``--member``)."""
+    from cluster_desktop.domain.text import normalize_for_search
+
+    text = text.strip()
+    if session.get(Member, text) is not None:
+        return text
+    wanted = normalize_for_search(text)
+    found = [m.id for m in session.scalars(select(Member)) if normalize_for_search(m.full_name) == wanted]
+    if len(found) != 1:
+        raise ValidationError(
+            "این عضو کارگروه پیدا نشد؛ شناسه یا نام کامل او را بدهید."
+            if not found
+            else "چند عضو کارگروه این نام را دارند؛ شناسهٔ عضو را بدهید.",
+            "No such working-group member; give its id or full name."
+            if not found
+            else "Several members have this name; give the member's id.",
+            field="member",
+        )
+    return found[0]
 
 
 def _admin_data_key(session: Session, actor: Actor, admin_password: str, c: FieldCollector) -> bytes | None:

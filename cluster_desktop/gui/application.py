@@ -87,6 +87,7 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
 
     from . import crash
     from .context import AppContext
+    from .login import LoginDialog
     from .mainwindow import MainWindow
 
     app = setup_application(lang)
@@ -109,19 +110,28 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
             return 0
         actor = wizard.actor
     else:
-        from .login import LoginDialog
-
         login = LoginDialog(ws)
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         actor = login.actor
-    ctx = AppContext(ws, actor, lang)
-    win = MainWindow(ctx)
-    win.show()
-    log.info("signed in as %s (%s)", actor.username, actor.role.value)
-    if open_bundle is not None:
-        win.open_bundle(open_bundle)
-    code = app.exec()
+    while True:
+        win = MainWindow(AppContext(ws, actor, lang))
+        win.show()
+        log.info("signed in as %s (%s)", actor.username, actor.role.value)
+        if open_bundle is not None:
+            win.open_bundle(open_bundle)
+            open_bundle = None
+        code = app.exec()
+        win.deleteLater()
+        if not win.logging_out:
+            break
+        # "Log out / switch user": back to the login, the same office.
+        log.info("%s logged out", actor.username)
+        login = LoginDialog(ws)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            code = 0
+            break
+        actor = login.actor
     ws.close()
     log.info("window closed (exit code %d)", code)
     return code

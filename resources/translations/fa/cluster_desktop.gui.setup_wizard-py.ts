@@ -7,8 +7,8 @@
         <translation>نخستین مدیر سامانه</translation>
     </message>
     <message>
-        <source>The username uses Latin letters (e.g. admin); the password needs at least %1 characters.</source>
-        <translation>نام کاربری با حروف لاتین است (مانند admin)؛ گذرواژه دست‌کم %1 نویسه لازم دارد.</translation>
+        <source>The username uses Latin letters (e.g. admin).</source>
+        <translation>نام کاربری با حروف لاتین نوشته می‌شود (مانند admin).</translation>
     </message>
 </context>
 <context>

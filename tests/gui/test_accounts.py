@@ -8,7 +8,7 @@ import os
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMenuBar
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenuBar
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.roles import Role
@@ -270,3 +270,35 @@ def test_the_password_policy_stands_beside_the_password_fields(ctx, qtbot, asked
     wizard = SetupWizard(workspace)
     qtbot.addWidget(wizard)
     assert policy.split("،")[0] in wizard.admin_page.ui.findChild(QLabel, "hint_label").text()
+
+
+def test_the_program_logs_in_again_after_log_out(ctx, office, qtbot, asked, monkeypatch) -> None:
+    """gui/application.run: a window closed by 'Log out / switch user' is followed by the login, and the
+    next user gets a window of their own; a window closed otherwise ends the program."""
+    from cluster_desktop.gui import application, crash
+    from cluster_desktop.gui.login import LoginDialog
+
+    ws = ctx.ws
+    logins = iter(["admin", "secretary"])
+    windows: list[MainWindow] = []
+
+    def fake_login(self: LoginDialog) -> int:
+        with ws.db.session() as s:
+            self.actor = users.authenticate(s, next(logins), PASSWORD)
+        return QDialog.DialogCode.Accepted.value
+
+    def fake_exec(_app: object) -> int:  # the event loop: the user logs out once, then quits
+        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        windows.append(win)
+        if len(windows) == 1:
+            assert win.log_out(False)
+        else:
+            win.close()
+        return 0
+
+    monkeypatch.setattr(crash, "install", lambda: None)
+    monkeypatch.setattr(LoginDialog, "exec", fake_login)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert application.run(ws.data_dir, "fa") == 0
+    assert [w.ctx.actor.username for w in windows] == ["admin", "secretary"]
+    assert windows[0].logging_out and not windows[1].logging_out

@@ -59,6 +59,7 @@ class ChangePasswordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        layout.addStretch(1)  # spare height (a wrapped hint's size hint) goes above the buttons
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 

@@ -297,8 +297,8 @@ class UsersDialog(QDialog):
             find(self.ui, QWidget, name).setVisible(promoted or holder)
         if promoted:
             hint = self.tr(
-                "This role holds the office keys: set a new password for the user in “New password”, give "
-                "your own below, then save. Tell the user the new password."
+                "This role holds the office keys: set a new password for the user in “New password” and give "
+                "your own, then save the changes. Tell the user the new password."
             )
         elif holder:
             hint = self.tr(

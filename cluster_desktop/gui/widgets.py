@@ -158,6 +158,8 @@ def set_wrapped_text(label: QLabel, text: str) -> None:
     last word of a line at the left edge or shifts the line."""
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
+    # A window sized by hints may give the label more height than its lines take: keep them on top.
+    label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
     label.setText(html.escape(text).replace("\n", "<br>"))
 
 

@@ -71,8 +71,8 @@
         <translation>گذرواژهٔ خودتان را از «پرونده › تغییر گذرواژهٔ من» عوض کنید.</translation>
     </message>
     <message>
-        <source>This role holds the office keys: set a new password for the user in “New password”, give your own below, then save. Tell the user the new password.</source>
-        <translation>این نقش کلیدهای دفتر را در دست دارد: در «گذرواژهٔ تازه» گذرواژه‌ای تازه برای کاربر بگذارید، گذرواژهٔ خودتان را هم وارد کنید و سپس ذخیره کنید. گذرواژهٔ تازه را به خود کاربر بگویید.</translation>
+        <source>This role holds the office keys: set a new password for the user in “New password” and give your own, then save the changes. Tell the user the new password.</source>
+        <translation>این نقش کلیدهای دفتر را در دست دارد: در «گذرواژهٔ تازه» گذرواژه‌ای تازه برای کاربر بگذارید و گذرواژهٔ خودتان را هم وارد کنید، سپس تغییرات را ذخیره کنید. گذرواژهٔ تازه را به خود کاربر بگویید.</translation>
     </message>
     <message>
         <source>This user holds the office keys: your own password re-wraps them under the new password.</source>

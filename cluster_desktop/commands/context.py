@@ -45,6 +45,15 @@ class Cli:
             self._password = sys.stdin.readline().rstrip("\r\n")
         return self._password
 
+    def next_line(self, fa: str, en: str) -> str:
+        """The next line of standard input after the acting user's password (a new user's password);
+        ``fa``/``en`` name what is missing when the input ends."""
+        self.password()
+        line = sys.stdin.readline()
+        if not line.strip("\r\n"):
+            raise DomainError(fa, en)
+        return line.rstrip("\r\n")
+
     def workspace(self) -> Workspace:
         if self._ws is None:
             self._ws = Workspace.open(self.data_dir, self.db_url)

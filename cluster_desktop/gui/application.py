@@ -93,8 +93,6 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
 
     from . import crash
     from .backup_actions import exit_backup
-    from .context import AppContext
-    from .mainwindow import MainWindow
 
     app = setup_application(lang)
     crash.install()
@@ -116,18 +114,11 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
             ws.close()
             return 0
         assert not isinstance(actor, str)
-        ctx = AppContext(ws, actor, lang)
-        win = MainWindow(ctx)
-        win.show()
-        log.info("signed in as %s (%s)", actor.username, actor.role.value)
-        if open_bundle is not None:
-            win.open_bundle(open_bundle)
-            open_bundle = None
-        code = app.exec()
-        if not win.restart_requested:
+        code, restart = _windows(app, ws, actor, lang, open_bundle)
+        open_bundle = None
+        if not restart:
             break
         log.info("reopening the office after a restore")
-        win.deleteLater()
         ws.close()
     try:
         exit_backup(ws)
@@ -138,6 +129,35 @@ def run(data_dir: Path, lang: str, *, db_url: str | None = None, open_bundle: Pa
 
 
 REOPEN = "reopen"
+
+
+def _windows(
+    app: QApplication, ws: Workspace, actor: Actor, lang: str, open_bundle: Path | None
+) -> tuple[int, bool]:
+    """The main window for ``actor``, again for whoever signs in after "Log out / switch user"; returns
+    the exit code and whether a restore asks to open the office afresh."""
+    from .context import AppContext
+    from .login import LoginDialog
+    from .mainwindow import MainWindow
+
+    while True:
+        win = MainWindow(AppContext(ws, actor, lang))
+        win.show()
+        log.info("signed in as %s (%s)", actor.username, actor.role.value)
+        if open_bundle is not None:
+            win.open_bundle(open_bundle)
+            open_bundle = None
+        code = app.exec()
+        win.deleteLater()
+        if win.restart_requested:
+            return code, True
+        if not win.logging_out:
+            return code, False
+        log.info("%s logged out", actor.username)
+        login = LoginDialog(ws)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0, False
+        actor = login.actor
 
 
 def _sign_in(ws: Workspace) -> Actor | str | None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QTreeWidget,
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from cluster_desktop.domain.jalali import format_jalali_weekday, today
 from cluster_desktop.domain.roles import ROLE_TITLES
-from cluster_desktop.services import reference
+from cluster_desktop.services import reference, session_lock
 from cluster_desktop.store.models import Office
 
-from . import settings
+from . import prompts, settings
 from .context import AppContext
 from .license_verify import LicenseVerifyDialog
+from .session_lock import SessionLock
 from .views import GROUPS, ViewSpec, views_for
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -66,7 +68,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.setCentralWidget(self.tabs)
+        # Page 0 the content, page 1 the lock screen while the idle lock is on (gui/session_lock.py).
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.logging_out = False  # closed to log in as someone else (gui/application.run)
+        self._discard_on_close = False
 
         self.nav = QTreeWidget(self)
         self.nav.setObjectName("navigation")
@@ -86,6 +93,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status()
         settings.restore_window(self)
+        with ctx.session() as s:
+            idle_minutes = session_lock.idle_lock_minutes(s)
+        self.session_lock = SessionLock(self, self.stack, ctx, idle_minutes)
+        self.session_lock.log_out.connect(self.log_out)
 
         ctx.open_dossier.connect(self.open_dossier)
         ctx.navigate.connect(self.show_view)
@@ -261,6 +272,14 @@ class MainWindow(QMainWindow):
         password_action.setObjectName("change_password_action")
         password_action.triggered.connect(self.change_password)
         file_menu.addAction(password_action)
+        lock = self._action(
+            self.tr("&Lock the screen"), "Ctrl+L", lambda: self.session_lock.lock(), "lock_action"
+        )
+        file_menu.addAction(lock)
+        switch = QAction(self.tr("Log &out / switch user…"), self)
+        switch.setObjectName("log_out_action")
+        switch.triggered.connect(lambda: self.log_out(False))
+        file_menu.addAction(switch)
 
         verify_action = QAction(self.tr("&Verify a license…"), self)
         verify_action.setObjectName("verify_license_action")
@@ -463,13 +482,42 @@ class MainWindow(QMainWindow):
         self.restart_requested = True
         self.close()
 
+    def log_out(self, from_lock_screen: bool = False) -> bool:
+        """Close this window and go back to the login. From the lock screen (someone else may be at the
+        keyboard) unsaved edits are not offered for saving, after a confirmation."""
+        if (
+            self.session_lock.locked
+            and from_lock_screen
+            and not prompts.confirm(
+                self,
+                self.tr("Log out"),
+                self.tr("Log out? Unsaved changes on the open pages will not be saved."),
+            )
+        ):
+            return False
+        self._discard_on_close = self.session_lock.locked
+        self.logging_out = True
+        if not self.close():
+            self.logging_out = self._discard_on_close = False
+            return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session_lock.locked and not self._discard_on_close:
+            # Closed from outside while locked: the pages behind the lock are not shown for saving.
+            if not prompts.confirm(
+                self, self.tr("Exit"), self.tr("Exit? Unsaved changes on the open pages will not be saved.")
+            ):
+                event.ignore()
+                return
+            self._discard_on_close = True
         for i in reversed(range(self.tabs.count()) if not self.restart_requested else []):
             w = self.tabs.widget(i)
-            if hasattr(w, "may_close") and not w.may_close():
+            if not self._discard_on_close and hasattr(w, "may_close") and not w.may_close():
                 self.tabs.setCurrentIndex(i)
                 event.ignore()
                 return
+        self.session_lock.stop()
         settings.save_window(self)
         for key, view in self.views.items():
             settings.save_layout(view, key)

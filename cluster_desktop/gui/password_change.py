@@ -3,17 +3,17 @@ password hash and, for a key holder, the office key's wrap are deliberately slow
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.services.accounts import change_own_password
-from cluster_desktop.services.users import MIN_PASSWORD
+from cluster_desktop.services.users import password_policy_text
 
 from . import prompts
 from .context import AppContext
 from .operation import Operation
-from .widgets import FieldErrors
+from .widgets import FieldErrors, set_wrapped_text
 
 
 class ChangePasswordDialog(QDialog):
@@ -42,12 +42,13 @@ class ChangePasswordDialog(QDialog):
             form.addRow("", error)
             self.edits[key] = edit
         layout.addLayout(form)
-        hint = QLabel(
-            self.tr(
-                "At least %1 characters. If you hold the office keys, they stay usable with the new password."
-            ).replace("%1", QLocale().toString(MIN_PASSWORD))
+        policy = password_policy_text()[0 if ctx.lang == "fa" else 1]
+        hint = QLabel(self)
+        hint.setObjectName("policy_label")
+        set_wrapped_text(
+            hint,
+            policy + "\n" + self.tr("If you hold the office keys, they stay usable with the new password."),
         )
-        hint.setWordWrap(True)
         layout.addWidget(hint)
         general = QLabel(self)
         general.setObjectName("form_error")
@@ -58,6 +59,7 @@ class ChangePasswordDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        layout.addStretch(1)  # spare height (a wrapped hint's size hint) goes above the buttons
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 

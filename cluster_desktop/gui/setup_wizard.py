@@ -29,13 +29,13 @@ from cluster_desktop.services import first_run
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.office import OfficeSetup
 from cluster_desktop.services.reference import provinces
-from cluster_desktop.services.users import MIN_PASSWORD
+from cluster_desktop.services.users import password_policy_text
 from cluster_desktop.services.workspace import Workspace
 
 from . import prompts
 from .operation import Operation
 from .uiloader import find, load_ui
-from .widgets import FieldErrors, fa_int
+from .widgets import FieldErrors, fa_int, set_wrapped_text
 
 
 class _Page(QWizardPage):
@@ -133,10 +133,11 @@ class AdminPage(_Page):
         self.full_name_edit = find(self.ui, QLineEdit, "full_name_edit")
         self.password_edit = find(self.ui, QLineEdit, "password_edit")
         self.again_edit = find(self.ui, QLineEdit, "password_again_edit")
-        find(self.ui, QLabel, "hint_label").setText(
-            self.tr(
-                "The username uses Latin letters (e.g. admin); the password needs at least %1 characters."
-            ).replace("%1", fa_int(MIN_PASSWORD) if wizard.lang == "fa" else str(MIN_PASSWORD))
+        set_wrapped_text(
+            find(self.ui, QLabel, "hint_label"),
+            self.tr("The username uses Latin letters (e.g. admin).")
+            + "\n"
+            + password_policy_text()[0 if wizard.lang == "fa" else 1],
         )
 
     def validatePage(self) -> bool:
@@ -363,8 +364,8 @@ def screenshot(ctx):  # type: ignore[no-untyped-def]
     w.next()
     w.admin_page.username_edit.setText(ctx.actor.username)
     w.admin_page.full_name_edit.setText(ctx.actor.full_name)
-    w.admin_page.password_edit.setText("x" * MIN_PASSWORD)
-    w.admin_page.again_edit.setText("x" * MIN_PASSWORD)
+    w.admin_page.password_edit.setText("sample-pass-1")
+    w.admin_page.again_edit.setText("sample-pass-1")
     w.next()
     w.keys_page.show_result(first_run.SetupResult(ctx.actor, fp))
     w.setFixedSize(820, 620)  # a dialog's size, whatever the screenshot asks

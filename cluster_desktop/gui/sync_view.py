@@ -77,7 +77,6 @@ class SyncView(QWidget):
         self.refusal: str | None = None  # why the last bundle was refused (shown in the verdict)
         self.entries: list[TrustEntry] = []
         self.refusal_reason = sync.keys_refusal(ctx.actor)
-
         self.tabs = find(self.ui, QTabWidget, "tabs")
         self.office_label = find(self.ui, QLabel, "office_label")
         self.own_fingerprint = find(self.ui, QLabel, "own_fingerprint_label")
@@ -253,6 +252,10 @@ class SyncView(QWidget):
         return True
 
     # --- refresh -----------------------------------------------------------------------------------
+
+    def forget_keys(self) -> None:
+        """Drop the office keys unlocked for this screen (on the idle lock, gui/session_lock.py)."""
+        self._keys = None
 
     def refresh(self) -> None:
         with self.ctx.session() as s:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -85,14 +86,16 @@ class FieldErrors:
     """Shows a FormError's messages in the QLabel named ``<field>_error`` beside each field.
 
     Keys like ``products.2.hs_code`` fall back to ``products_error``; anything without a label goes to
-    the general label (``form_error``).
+    the general label (``form_error``). With a ``prefix`` the labels are ``<prefix><field>_error`` (two
+    forms in one window that report the same fields).
     """
 
     STYLE = "color: #b00020;"
 
-    def __init__(self, root: QWidget, general: QLabel | None = None) -> None:
+    def __init__(self, root: QWidget, general: QLabel | None = None, *, prefix: str = "") -> None:
         self.root = root
-        self.general = general or root.findChild(QLabel, "form_error")
+        self.prefix = prefix
+        self.general = general or root.findChild(QLabel, prefix + "form_error")
         for label in self._labels():
             label.setStyleSheet(self.STYLE)
             label.setWordWrap(True)
@@ -102,7 +105,10 @@ class FieldErrors:
         return [w for w in self.root.findChildren(QLabel) if w.objectName().endswith("_error")]
 
     def label_for(self, key: str) -> QLabel | None:
-        for name in (key.replace(".", "_") + "_error", key.split(".")[0] + "_error"):
+        for name in (
+            self.prefix + key.replace(".", "_") + "_error",
+            self.prefix + key.split(".")[0] + "_error",
+        ):
             label = self.root.findChild(QLabel, name)
             if label is not None:
                 return label
@@ -129,6 +135,17 @@ class FieldErrors:
     def messages(self) -> dict[str, str]:
         """Visible messages by label name (for tests)."""
         return {lbl.objectName(): lbl.text() for lbl in self._labels() if lbl.isVisible() or lbl.text()}
+
+
+def set_wrapped_text(label: QLabel, text: str) -> None:
+    """Our own word-wrapped text (never user input's markup: it is escaped), laid out as rich text: Qt's
+    plain-text wrapping measures some right-to-left lines narrower than it draws them, which clips the
+    last word of a line at the left edge or shifts the line."""
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    # A window sized by hints may give the label more height than its lines take: keep them on top.
+    label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+    label.setText(html.escape(text).replace("\n", "<br>"))
 
 
 def fa_int(n: int | None) -> str:

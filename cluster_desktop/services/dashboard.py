@@ -172,6 +172,12 @@ AUDIT_TITLES: dict[str, tuple[str, str]] = {
     "trust.revoke": ("باطل کردن کلید دفتر", "Office key revoked"),
     "user.locked": ("قفل شدن حساب پس از گذرواژه‌های نادرست", "Account locked after wrong passwords"),
     "user.unlock": ("باز کردن قفل حساب", "Account unlocked"),
+    "user.edit": ("ویرایش مشخصات کاربر", "User details changed"),
+    "user.role": ("تغییر نقش کاربر", "User role changed"),
+    "user.deactivate": ("غیرفعال کردن کاربر", "User deactivated"),
+    "user.reactivate": ("فعال کردن دوبارهٔ کاربر", "User reactivated"),
+    "user.reset_password": ("تعیین گذرواژهٔ تازه به دست مدیر", "Password reset by the administrator"),
+    "settings.idle_lock": ("تنظیم قفل خودکار پس از بی‌کاری", "Idle lock changed"),
 }
 
 

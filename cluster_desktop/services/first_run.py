@@ -68,7 +68,7 @@ def check_admin(username: str, full_name: str, password: str, password_again: st
     c = FieldCollector()
     c.check(users.validate_username, username)
     forms.text(c, full_name, "full_name", "نام و نام خانوادگی", "Full name", required=True)
-    c.check(users.validate_new_password, password)
+    c.check(users.validate_new_password, password, username)
     if len(password) >= users.MIN_PASSWORD and password != password_again:
         c.add("password_again", "دو گذرواژه یکسان نیستند.", "The two passwords differ.")
     c.raise_if_any()

@@ -76,7 +76,7 @@ def validate_setup(session: Session, spec: OfficeSetup) -> None:
             "دفتر مرکزی استان ندارد.", "The central office has no province.", field="province"
         )
     users.validate_username(spec.admin_username)
-    users.validate_new_password(spec.admin_password)
+    users.validate_new_password(spec.admin_password, spec.admin_username)
     checked_contact(spec)
 
 

@@ -8,7 +8,13 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import ConflictError, DomainError, NotFound, ValidationError
+from cluster_desktop.domain.errors import (
+    ConflictError,
+    DomainError,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import clean_text
@@ -23,11 +29,42 @@ MIN_PASSWORD = 8
 _USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{1,31}$")
 
 
-def validate_new_password(password: str) -> None:
+def password_policy_text() -> tuple[str, str]:
+    """The password rules in words (Persian, English), shown beside every new-password field; the one
+    place that states what ``validate_new_password`` enforces."""
+    n = MIN_PASSWORD
+    return (
+        f"گذرواژه دست‌کم {to_persian_digits(n)} نویسه دارد، با نام کاربری یکی نیست، و فقط از رقم یا از "
+        "تکرار یک نویسه ساخته نشده است. حروف فارسی و لاتین، رقم، فاصله و نشانه‌ها همه پذیرفته‌اند؛ "
+        "یک جملهٔ کوتاه به‌خاطرسپردنی بهتر از یک واژهٔ دشوار است.",
+        f"A password has at least {n} characters, is not the username, and is not only digits or one "
+        "character repeated. Persian and Latin letters, digits, spaces and symbols are all accepted; a "
+        "short memorable sentence beats a hard word.",
+    )
+
+
+def validate_new_password(password: str, username: str = "") -> None:
+    """Refuse a new password that breaks ``password_policy_text``'s rules (the first one broken)."""
     if len(password) < MIN_PASSWORD:
         raise ValidationError(
             f"گذرواژه باید دست‌کم {to_persian_digits(MIN_PASSWORD)} نویسه باشد.",
             f"The password must have at least {MIN_PASSWORD} characters.",
+            field="password",
+        )
+    if username.strip() and password.strip().casefold() == username.strip().casefold():
+        raise ValidationError(
+            "گذرواژه نباید همان نام کاربری باشد.", "The password must not be the username.", field="password"
+        )
+    if len(set(password)) == 1:
+        raise ValidationError(
+            "گذرواژه نباید تکرار یک نویسه باشد.",
+            "The password must not be one character repeated.",
+            field="password",
+        )
+    if password.isdigit():
+        raise ValidationError(
+            "گذرواژه نباید فقط رقم باشد؛ دست‌کم یک حرف یا نشانه در آن بگذارید.",
+            "The password must not be only digits; put at least one letter or symbol in it.",
             field="password",
         )
 
@@ -51,6 +88,11 @@ def local_office(session: Session) -> Office:
 
 
 def actor_for(session: Session, user: User) -> Actor:
+    """The Actor a user acts as; a deactivated account acts as nobody (accounts.deactivate_user)."""
+    if not user.active:
+        raise PermissionDenied(
+            f"حساب کاربری «{user.username}» غیرفعال است.", f"The account '{user.username}' is deactivated."
+        )
     office = local_office(session)
     return Actor(
         user_id=user.id,
@@ -145,7 +187,7 @@ def create_user_record(
     full_name = clean_text(full_name)
     if not full_name:
         raise ValidationError("نام و نام خانوادگی را وارد کنید.", "Enter the full name.", field="full_name")
-    validate_new_password(password)
+    validate_new_password(password, username)
     if session.scalar(select(User).where(User.username == username)):
         raise ConflictError("این نام کاربری قبلاً ثبت شده است.", "This username is taken.", field="username")
     user = User(
@@ -193,7 +235,7 @@ def change_password(session: Session, actor: Actor, old: str, new: str) -> None:
         raise ValidationError(
             "گذرواژهٔ فعلی نادرست است.", "The current password is wrong.", field="old_password"
         )
-    validate_new_password(new)
+    validate_new_password(new, user.username)
     user.password_hash = security.hash_password(new)
     wrap = session.get(KeyWrap, user.id)
     if wrap is not None:

@@ -167,17 +167,26 @@ def test_admin_creates_a_secretary_and_an_evaluator_linked_to_a_member(ctx, qtbo
     qtbot.addWidget(win)
     win.findChild(type(win.menuBar().actions()[0]), "users_action").trigger()
     dialog = win.findChild(UsersDialog)
-    assert dialog is not None and dialog.table.rowCount() == 1
+    assert dialog is not None
+
+    def settled() -> None:  # each step runs off the GUI thread
+        qtbot.waitUntil(lambda: dialog.operation is None, timeout=20_000)
+
+    settled()
+    assert dialog.table.rowCount() == 1
     # WHEN an evaluator is created without a member THEN the member field says why
     dialog.role.setCurrentIndex(dialog.role.findData("evaluator"))
     qtbot.keyClicks(dialog.username, "member1")
     type_text(dialog.full_name, "الهام رحیمی")
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.again, PASSWORD)
-    assert not dialog.create()
+    assert dialog.create()
+    settled()
     assert "اعضای کارگروه" in dialog.ui.findChild(QLabel, "member_error").text()
     dialog.member.setCurrentIndex(dialog.member.findData(member_id))
     assert dialog.create()
+    settled()
+    assert dialog.ui.findChild(QLabel, "member_error").text() == ""
     # WHEN a secretary is created with a wrong admin password THEN it is refused beside that field
     dialog.role.setCurrentIndex(dialog.role.findData("secretary"))
     qtbot.keyClicks(dialog.username, "secretary")
@@ -185,11 +194,14 @@ def test_admin_creates_a_secretary_and_an_evaluator_linked_to_a_member(ctx, qtbo
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.keyClicks(dialog.again, PASSWORD)
     qtbot.keyClicks(dialog.admin_password, "wrong-password")
-    assert not dialog.create()
+    dialog.create()
+    settled()
     assert dialog.ui.findChild(QLabel, "admin_password_error").text() == "گذرواژه نادرست است."
     dialog.admin_password.clear()
     qtbot.keyClicks(dialog.admin_password, PASSWORD)
-    assert dialog.create()
+    dialog.create()
+    settled()
+    assert asked.said("info")[-1] == "کاربر «secretary» ساخته شد."
     with ctx.session() as s:
         evaluator = s.scalar(select(User).where(User.username == "member1"))
         secretary = s.scalar(select(User).where(User.username == "secretary"))

@@ -52,6 +52,14 @@
         <translation>تغییر &amp;گذرواژهٔ من…</translation>
     </message>
     <message>
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;قفل کردن صفحه</translation>
+    </message>
+    <message>
+        <source>Log &amp;out / switch user…</source>
+        <translation>&amp;خروج از حساب / ورود کاربر دیگر…</translation>
+    </message>
+    <message>
         <source>&amp;Verify a license…</source>
         <translation>&amp;بررسی اصالت پروانه…</translation>
     </message>
@@ -110,6 +118,22 @@
     <message>
         <source>Database: %1</source>
         <translation>پایگاه داده: %1</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>خروج از حساب</translation>
+    </message>
+    <message>
+        <source>Log out? Unsaved changes on the open pages will not be saved.</source>
+        <translation>از حساب خارج می‌شوید؟ تغییرهای ذخیره‌نشدهٔ صفحه‌های باز ذخیره نمی‌شوند.</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Exit? Unsaved changes on the open pages will not be saved.</source>
+        <translation>از برنامه خارج می‌شوید؟ تغییرهای ذخیره‌نشدهٔ صفحه‌های باز ذخیره نمی‌شوند.</translation>
     </message>
 </context>
 </TS>

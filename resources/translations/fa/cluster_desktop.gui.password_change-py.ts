@@ -19,8 +19,8 @@
         <translation>تکرار گذرواژهٔ تازه:</translation>
     </message>
     <message>
-        <source>At least %1 characters. If you hold the office keys, they stay usable with the new password.</source>
-        <translation>دست‌کم %1 نویسه. اگر کلیدهای دفتر در اختیار شماست، با گذرواژهٔ تازه هم در دسترس می‌مانند.</translation>
+        <source>If you hold the office keys, they stay usable with the new password.</source>
+        <translation>اگر کلیدهای دفتر در دست شماست، با گذرواژهٔ تازه هم به کار می‌آیند.</translation>
     </message>
     <message>
         <source>Your password was changed.</source>

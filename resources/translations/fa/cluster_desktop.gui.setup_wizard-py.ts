@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>AdminPage</name>
@@ -7,8 +8,8 @@
         <translation>نخستین مدیر سامانه</translation>
     </message>
     <message>
-        <source>The username uses Latin letters (e.g. admin); the password needs at least %1 characters.</source>
-        <translation>نام کاربری با حروف لاتین است (مانند admin)؛ گذرواژه دست‌کم %1 نویسه لازم دارد.</translation>
+        <source>The username uses Latin letters (e.g. admin).</source>
+        <translation>نام کاربری با حروف لاتین نوشته می‌شود (مانند admin).</translation>
     </message>
 </context>
 <context>
@@ -18,7 +19,7 @@
         <translation>کلیدها و اثر انگشت</translation>
     </message>
     <message>
-        <source>Ready to create the office «%1» with the administrator «%2». Signing and encryption keys are made now and kept encrypted under the administrator's password.</source>
+        <source>Ready to create the office «%1» with the administrator «%2». Signing and encryption keys are made now and kept encrypted under the administrator&apos;s password.</source>
         <translation>دفتر «%1» با مدیر سامانه «%2» ساخته می‌شود. کلیدهای امضا و رمزگذاری هم‌اکنون ساخته و با گذرواژهٔ مدیر سامانه رمزگذاری‌شده نگهداری می‌شوند.</translation>
     </message>
     <message>

@@ -36,6 +36,16 @@ PASSWORD = "secret-pass-1"
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test starts with nothing remembered: a window saved in English by one test would otherwise
+    put the next Persian test's navigation on the left."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
 def _persian_messages() -> Iterator[None]:
     set_language("fa")
     yield

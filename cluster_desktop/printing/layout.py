@@ -26,7 +26,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.printing.bidi_levels import (
@@ -362,6 +362,17 @@ class RTLParagraph(Flowable):
         first.spaceAfter = 0
         second.spaceBefore = 0
         return [first, second]
+
+    def tail_with(self, width: float, block: Sequence[Flowable], lines: int = 2) -> list[Flowable]:
+        """This paragraph as flowables whose last ``lines`` lines stay on one page with ``block``
+        (so a signature block never stands alone on the last page)."""
+        self.wrap(width, 1e9)
+        if len(self._lines) <= lines:
+            return [KeepTogether([self, *block])]
+        head, tail = self._piece(self._lines[:-lines]), self._piece(self._lines[-lines:])
+        head.spaceAfter = 0
+        tail.spaceBefore = 0
+        return [head, KeepTogether([tail, *block])]
 
     def draw(self) -> None:
         st = self.style

@@ -112,23 +112,11 @@ def visual_runs(
     return runs
 
 
-def visual_order(paragraph: str, base: Base | None = None) -> list[int]:
-    """Logical indices of a one-line paragraph's characters as drawn left to right (no mirroring)."""
-    base = base or base_direction(paragraph)
-    levels = line_levels(paragraph_levels(paragraph, base), paragraph, base)
-    order: list[int] = []
-    for start, end, level in visual_runs(levels):
-        span = range(start, end)
-        order.extend(reversed(span) if level % 2 else span)
-    return order
-
-
 __all__ = [
     "Base",
     "base_direction",
     "first_strong",
     "line_levels",
     "paragraph_levels",
-    "visual_order",
     "visual_runs",
 ]

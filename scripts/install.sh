@@ -14,9 +14,10 @@ done
 
 # Qt's libraries (also offscreen) and poppler-utils (pdftoppm, used to look at printed PDFs); for the
 # tests also the PostgreSQL server (the suite starts a throw-away cluster of its own with initdb/pg_ctl
-# and runs the store, services, sync and central-screen tests on it as well as on SQLite).
+# and runs the store, services, sync and central-screen tests on it as well as on SQLite) and GNU
+# FriBidi's command (the reference the print bidi is tested against).
 DEB_PACKAGES="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 poppler-utils"
-[ "$WITH_TEST" = 1 ] && DEB_PACKAGES="$DEB_PACKAGES postgresql"
+[ "$WITH_TEST" = 1 ] && DEB_PACKAGES="$DEB_PACKAGES postgresql libfribidi-bin"
 missing=""
 for p in $DEB_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

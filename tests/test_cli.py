@@ -48,7 +48,7 @@ def test_version() -> None:
 
 def test_reference_data(province: Path) -> None:
     crit = json.loads(cli(province, "reference", "criteria", "--json").stdout)
-    assert len(crit) == 9 and crit[0]["title_fa"] == "تمرکز جغرافیایی مجموعه ای از بنگاه های کسب و کار"
+    assert len(crit) == 9 and crit[0]["title_fa"] == "تمرکز جغرافیایی مجموعه ای از بنگاه‌های کسب و کار"
     assert len(json.loads(cli(province, "reference", "provinces", "--json").stdout)) == 31
     codes = {p["code"] for p in json.loads(cli(province, "reference", "processes", "--json").stdout)}
     assert {f"F{i}" for i in range(1, 16)} <= codes and {"F1-1", "F3-4", "F6-1", "F9-3"} <= codes

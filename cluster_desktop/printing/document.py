@@ -24,10 +24,11 @@ from cluster_desktop.printing.layout import (
     Align,
     RTLParagraph,
     RTLTable,
+    draw_line,
     draw_rtl_text,
     fa_digits,
+    layout_line,
     rtl_style,
-    visual_line,
     wrap_lines,
 )
 
@@ -87,7 +88,7 @@ class NumberedCanvas(Canvas):
         self.saveState()
         self.setFillColor(colors.black)
         self.setFont(FONT_REGULAR, 9)
-        self.drawCentredString(width / 2, _FOOTER_Y, visual_line(page_label(page, total)))
+        draw_line(self, layout_line(page_label(page, total), FONT_REGULAR, 9), width / 2, _FOOTER_Y, "center")
         self.restoreState()
 
 
@@ -139,22 +140,19 @@ class OfficialDocument:
     def _layout_header(self) -> None:
         """Wrap the header parts once and derive where the body frame starts."""
         width, height = self.pagesize
-        # Each part is drawn as visual lines, wrapped once here.
+        # Each part is laid out once here.
         self._right_lines = [
-            visual_line(line, FONT_BOLD, base)
+            line
             for text in self.header_lines
-            for line, base in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
+            for line in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
         ]
         self._left_lines = [
-            visual_line(line, FONT_REGULAR, base)
+            line
             for text in self._official_lines()
-            for line, base in wrap_lines(text, FONT_REGULAR, _HEAD_SIZE, _LEFT_BLOCK_W)
+            for line in wrap_lines(text, FONT_REGULAR, _HEAD_SIZE, _LEFT_BLOCK_W)
         ]
         title_width = width - 2 * MARGIN_X - 20 * mm
-        self._title_lines = [
-            visual_line(line, FONT_BOLD, base)
-            for line, base in wrap_lines(self.title, FONT_BOLD, _TITLE_SIZE, title_width)
-        ]
+        self._title_lines = wrap_lines(self.title, FONT_BOLD, _TITLE_SIZE, title_width)
         self._block_top = height - 19 * mm
         rows = max(len(self._right_lines), len(self._left_lines), 1)
         self._title_top = self._block_top - (rows - 1) * _HEAD_LEADING - 22
@@ -168,16 +166,13 @@ class OfficialDocument:
         canv.setFillColor(colors.black)
         draw_rtl_text(canv, INVOCATION, width / 2, height - 11 * mm, size=9, align="center")
         right_centre = width - MARGIN_X - _RIGHT_BLOCK_W / 2
-        canv.setFont(FONT_BOLD, _HEAD_SIZE)
         for i, line in enumerate(self._right_lines):
-            canv.drawCentredString(right_centre, self._block_top - i * _HEAD_LEADING, line)
-        canv.setFont(FONT_REGULAR, _HEAD_SIZE)
+            draw_line(canv, line, right_centre, self._block_top - i * _HEAD_LEADING, "center")
         left_right_edge = MARGIN_X + _LEFT_BLOCK_W
         for i, line in enumerate(self._left_lines):
-            canv.drawRightString(left_right_edge, self._block_top - i * _HEAD_LEADING, line)
-        canv.setFont(FONT_BOLD, _TITLE_SIZE)
+            draw_line(canv, line, left_right_edge, self._block_top - i * _HEAD_LEADING)
         for i, line in enumerate(self._title_lines):
-            canv.drawCentredString(width / 2, self._title_top - i * _TITLE_LEADING, line)
+            draw_line(canv, line, width / 2, self._title_top - i * _TITLE_LEADING, "center")
         canv.setStrokeColor(_RULE_COLOR)
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, self._rule_y, width - MARGIN_X, self._rule_y)

@@ -1,41 +1,57 @@
-"""Persian line layout for reportlab: wrap in logical order, then shape and reorder each line.
+"""Persian line layout for reportlab: Unicode bidi, HarfBuzz shaping, font fallback, a text layer.
 
-User text is never handed to reportlab's Paragraph markup parser: lines are drawn with
-``drawString`` and friends, so ``<img src=…>``, ``<font>``, ``&`` print literally and cannot make
-reportlab read a file or fetch a URL.
+The one place where text becomes drawn lines. A paragraph gets its base direction from its first
+strong letter and its embedding levels from the full UAX #9 algorithm (``bidi_levels``); it is
+broken into lines on shaped widths; each line is cut into runs of one level and one font, put in
+visual order (rules L1, L2) and shaped by HarfBuzz in the run's direction (``shaping``), which
+also mirrors brackets in right-to-left runs and gives every glyph the typed text it stands for in
+the PDF's text layer, so copying or searching the PDF gives what the user typed.
+
+User text is never handed to reportlab's Paragraph markup parser, so ``<img src=…>``, ``<font>``
+and ``&`` print literally and cannot make reportlab read a file or fetch a URL.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-import arabic_reshaper
-from bidi.algorithm import get_display  # pure Python: mirrors brackets (the Rust one does not)
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.printing.bidi_levels import (
+    Base,
+    base_direction,
+    first_strong,
+    line_levels,
+    paragraph_levels,
+    visual_runs,
+)
 from cluster_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
+from cluster_desktop.printing.shaping import Run, itemise, shape_run
 
 Align = Literal["right", "center", "left"]
-Base = Literal["R", "L"]
+
+log = logging.getLogger(__name__)
 
 # Embeddings, overrides and isolates: U+202E in user text could otherwise reverse a whole line.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Other C0/C1 controls have no glyph; tabs and odd line separators become spaces/newlines first.
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-# Hebrew, Arabic, Syriac, Thaana, NKo… and the Arabic presentation forms.
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ZERO_WIDTH_JOINERS = "\u200c\u200d"
 _EPS = 1e-6
+# Mirrored glyphs as HarfBuzz draws them in right-to-left runs (for ``TextLine.visual`` only).
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
 def fa_digits(value: object) -> str:
@@ -44,70 +60,99 @@ def fa_digits(value: object) -> str:
 
 
 def clean_text(text: str | None) -> str:
-    """Normalise user text for layout: newlines unified, bidi and other controls removed."""
+    """Normalise user text for layout: newlines unified, bidi and other controls removed, NFC."""
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.replace("\t", " ")
-    text = _CONTROLS.sub("", _BIDI_CONTROLS.sub("", text))
-    # NFC composes hamza forms (و + ٔ → ؤ); ه + ٔ (ezafe) has no NFC form, so map it to ۀ,
-    # otherwise the reshaper drops the hamza with the other diacritics.
-    return unicodedata.normalize("NFC", text).replace("\u0647\u0654", "\u06c0")
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", _BIDI_CONTROLS.sub("", text)))
 
 
-def shape(text: str, font: str | None = None) -> str:
-    """Arabic-script letters replaced by their contextual presentation forms (logical order).
+@dataclass(frozen=True)
+class TextLine:
+    """One laid-out line: the text as typed, its shaped runs left to right, and its width."""
 
-    With ``font``, forms the font lacks fall back to the base letter (Vazirmatn has no
-    isolated ۀ, U+FBA4, but its ۀ glyph has exactly that shape).
-    """
-    if not text:
-        return ""
-    shaped = arabic_reshaper.reshape(text)
-    return shaped.translate(_missing_forms(font)) if font else shaped
+    text: str
+    base: Base
+    font: str
+    size: float
+    runs: tuple[Run, ...]
+    segments: tuple[tuple[int, int, int], ...]  # (start, end, level) of each run, left to right
+    missing: frozenset[str]  # characters no shipped font has (drawn as U+FFFD)
+
+    @property
+    def width(self) -> float:
+        """Width in points."""
+        return sum(r.advance for r in self.runs) * self.size / 1000
+
+    @property
+    def order(self) -> list[int]:
+        """Logical index of each character, left to right as drawn (rule L2, marks not reordered)."""
+        out: list[int] = []
+        for start, end, level in self.segments:
+            out.extend(range(end - 1, start - 1, -1) if level % 2 else range(start, end))
+        return out
+
+    @property
+    def visual(self) -> str:
+        """The characters left to right as drawn, brackets mirrored in right-to-left runs as
+        HarfBuzz mirrors them: a plain-text picture of the line, for tests and debugging."""
+        return "".join(
+            self.text[s:e][::-1].translate(_MIRROR) if level % 2 else self.text[s:e]
+            for s, e, level in self.segments
+        )
 
 
-@lru_cache(maxsize=16)
-def _missing_forms(font: str) -> dict[int, str]:
-    """Presentation forms absent from ``font`` mapped to base letters the font has."""
-    register_fonts()
-    face = getattr(pdfmetrics.getFont(font), "face", None)
-    cmap: dict[int, int] = getattr(face, "charToGlyph", None) or {}
-    if not cmap:
-        return {}
-    table: dict[int, str] = {}
-    for cp in [*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)]:
-        if cp in cmap:
-            continue
-        base = unicodedata.normalize("NFKC", chr(cp))
-        if base != chr(cp) and all(ord(ch) in cmap for ch in base):
-            table[cp] = base
-    return table
-
-
-def visual_line(logical: str, font: str | None = FONT_REGULAR, base: Base = "R") -> str:
-    """One logical line (already cleaned and wrapped) as drawn left to right: shaped, then
-    reordered with the given base direction (right to left unless told otherwise)."""
-    if not logical:
-        return ""
-    return get_display(shape(logical, font), base_dir=base)
+def _build_line(text: str, levels: Sequence[int], font: str, size: float, base: Base) -> TextLine:
+    """Shape one line of a paragraph, given the paragraph's levels for its characters."""
+    drawn, items, missing = itemise(text, font)
+    lv = line_levels(list(levels), text, base)
+    cuts = {start for start, _, _ in items}
+    segments = tuple(visual_runs(lv, cuts))
+    runs = tuple(
+        shape_run(
+            drawn[start:end],
+            next(f for s, e, f in items if s <= start < e),
+            level % 2 == 1,
+            None if drawn[start:end] == text[start:end] else text[start:end],
+        )
+        for start, end, level in segments
+    )
+    return TextLine(text, base, font, size, runs, segments, missing)
 
 
 @lru_cache(maxsize=8192)
-def _word_width(word: str, font: str, size: float) -> float:
-    # Joining never crosses a space, so a line's width is the sum of its shaped words and spaces.
-    return pdfmetrics.stringWidth(shape(word, font), font, size)
+def layout_line(text: str, font: str = FONT_REGULAR, size: float = 10, base: Base | None = None) -> TextLine:
+    """One line of text (cleaned, unwrapped; newlines become spaces) laid out for drawing.
+
+    ``base`` defaults to the direction of the first strong letter (left to right without one).
+    """
+    register_fonts()
+    text = clean_text(text).replace("\n", " ")
+    base = base or base_direction(text)
+    return _build_line(text, paragraph_levels(text, base), font, size, base)
+
+
+@lru_cache(maxsize=16384)
+def _advance(word: str, font: str) -> float:
+    """Shaped width of a space-free piece of text in 1/1000 em (joining never crosses a space)."""
+    drawn, items, _ = itemise(word, font)
+    return sum(shape_run(drawn[s:e], f, first_strong(drawn[s:e]) == "R").advance for s, e, f in items)
+
+
+def _width(word: str, font: str, size: float) -> float:
+    return _advance(word, font) * size / 1000
 
 
 def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     """Cut a word too wide for a line into pieces that fit (at least one character each)."""
     pieces: list[str] = []
     rest = word
-    while rest and _word_width(rest, font, size) > width + _EPS:
+    while rest and _width(rest, font, size) > width + _EPS:
         lo, hi = 1, len(rest) - 1
         while lo < hi:  # largest prefix that fits; shaped widths are close to monotonic
             mid = (lo + hi + 1) // 2
-            if _word_width(rest[:mid], font, size) <= width + _EPS:
+            if _width(rest[:mid], font, size) <= width + _EPS:
                 lo = mid
             else:
                 hi = mid - 1
@@ -122,73 +167,91 @@ def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
     return pieces
 
 
-def base_direction(paragraph: str) -> Base:
-    """'R' if the paragraph holds any right-to-left letter, else 'L'.
+def _wrap_paragraph(paragraph: str, font: str, size: float, width: float) -> list[tuple[int, int]]:
+    """Greedy wrap of one paragraph (single spaces, no newlines) on shaped widths: (start, end) spans."""
+    if not paragraph:
+        return [(0, 0)]
+    space = _width(" ", font, size)
+    spans: list[tuple[int, int]] = []
+    line_start = line_end = 0
+    current = 0.0  # width of paragraph[line_start:line_end]
+    pos = 0
+    for word in paragraph.split(" "):
+        start, end = pos, pos + len(word)
+        pos = end + 1
+        w = _width(word, font, size)
+        if line_end > line_start and current + space + w <= width + _EPS:
+            line_end, current = end, current + space + w
+            continue
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+        if w <= width + _EPS:
+            line_start, line_end, current = start, end, w
+            continue
+        pieces = _break_word(word, font, size, width)
+        for piece in pieces[:-1]:
+            spans.append((start, start + len(piece)))
+            start += len(piece)
+        line_start, line_end, current = start, end, _width(pieces[-1], font, size)
+    spans.append((line_start, line_end))
+    return spans
 
-    Not the UBA's first-strong rule: in these documents «HS 0806.20 انگور» is still a
-    right-to-left paragraph, while a purely Latin one (an e-mail, «<i>x») reads left to right.
+
+def wrap_lines(text: str | None, font: str, size: float, width: float) -> list[TextLine]:
+    """Wrap text into lines no wider than ``width`` points, each laid out for drawing.
+
+    Breaks at spaces (runs of spaces count as one; NBSP never breaks); a word longer than a
+    line is cut by characters; newlines end paragraphs (an empty input line stays an empty
+    line). Each paragraph keeps one base direction and one set of levels over all its lines.
+    Empty or blank text gives no lines.
     """
-    return "R" if _RTL_LETTER.search(paragraph) else "L"
-
-
-def wrap_lines(text: str | None, font: str, size: float, width: float) -> list[tuple[str, Base]]:
-    """Like ``logical_lines``, each line paired with its paragraph's base direction."""
     text = clean_text(text)
     if not text.strip():
         return []
     register_fonts()
-    out: list[tuple[str, Base]] = []
-    for paragraph in text.split("\n"):
+    width = max(width, 1.0)
+    out: list[TextLine] = []
+    for raw in text.split("\n"):
+        paragraph = " ".join(w for w in raw.split(" ") if w)  # not str.split(): NBSP must not break
         base = base_direction(paragraph)
-        out += [(line, base) for line in _wrap_paragraph(paragraph, font, size, max(width, 1.0))]
+        levels = paragraph_levels(paragraph, base)
+        for start, end in _wrap_paragraph(paragraph, font, size, width):
+            out.append(_cached_line(paragraph[start:end], levels[start:end], font, size, base))
     return out
 
 
+@lru_cache(maxsize=16384)
+def _cached_line(text: str, levels: tuple[int, ...], font: str, size: float, base: Base) -> TextLine:
+    return _build_line(text, levels, font, size, base)
+
+
 def logical_lines(text: str | None, font: str, size: float, width: float) -> list[str]:
-    """Wrap text into lines no wider than ``width`` points, in logical (reading) order.
+    """The lines of ``wrap_lines`` as typed (logical order)."""
+    return [line.text for line in wrap_lines(text, font, size, width)]
 
-    Breaks at spaces; a word longer than a line is cut by characters; newlines are kept
-    (an empty input line stays an empty line). Empty or blank text gives no lines.
+
+def draw_line(canv: Canvas, line: TextLine, x: float, y: float, align: Align = "right") -> None:
+    """Draw a laid-out line with its baseline at ``y``; ``x`` is its right edge, centre or left edge.
+
+    Characters no font has are logged once per document (per canvas).
     """
-    return [line for line, _ in wrap_lines(text, font, size, width)]
-
-
-def _wrap_paragraph(paragraph: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy wrap of one paragraph (no newlines); widths measured on the shaped words."""
-    space = pdfmetrics.stringWidth(" ", font, size)
-    lines: list[str] = []
-    words = [w for w in paragraph.split(" ") if w]  # not str.split(): NBSP must not break
-    if not words:
-        return [""]
-    current: list[str] = []
-    current_width = 0.0
-    for word in words:
-        word_width = _word_width(word, font, size)
-        if word_width > width + _EPS:
-            if current:
-                lines.append(" ".join(current))
-            pieces = _break_word(word, font, size, width)
-            lines.extend(pieces[:-1])
-            current, current_width = [pieces[-1]], _word_width(pieces[-1], font, size)
-            continue
-        needed = word_width if not current else current_width + space + word_width
-        if needed <= width + _EPS:
-            current.append(word)
-            current_width = needed
-        else:
-            lines.append(" ".join(current))
-            current, current_width = [word], word_width
-    if current:
-        lines.append(" ".join(current))
-    return lines
-
-
-def persian_lines(text: str | None, font: str, size: float, width: float) -> list[str]:
-    """Wrap ``text`` to ``width`` points, then shape and reorder each line for drawing left to right.
-
-    Paragraphs with Persian letters get a right-to-left base direction (see ``base_direction``).
-    """
-    return [visual_line(line, font, base) for line, base in wrap_lines(text, font, size, width)]
+    if not line.runs:
+        return
+    width = line.width
+    left = x - width if align == "right" else x - width / 2 if align == "center" else x
+    if line.missing:
+        seen: set[str] = canv.__dict__.setdefault("_cd_unprintable", set())
+        new = line.missing - seen
+        if new:
+            seen |= new
+            log.warning("no font has %s: printed as U+FFFD", " ".join(f"U+{ord(c):04X}" for c in sorted(new)))
+    text = canv.beginText()
+    for run in line.runs:
+        text.setFont(run.font, line.size)
+        text.setTextOrigin(left, y)
+        text.textOut(run.glyphs)
+        left += run.width(line.size)
+    canv.drawText(text)
 
 
 def draw_rtl_text(
@@ -211,14 +274,11 @@ def draw_rtl_text(
     register_fonts()
     leading = leading or size * 1.6
     if width is None:
-        paragraphs = clean_text(text).split("\n") if text else []
-        lines = [visual_line(line, font, base_direction(line)) for line in paragraphs]
+        lines = [layout_line(p, font, size) for p in clean_text(text).split("\n")] if text else []
     else:
-        lines = persian_lines(text, font, size, width)
-    canv.setFont(font, size)
-    draw = {"right": canv.drawRightString, "center": canv.drawCentredString, "left": canv.drawString}[align]
+        lines = wrap_lines(text, font, size, width)
     for i, line in enumerate(lines):
-        draw(x, y - i * leading, line)
+        draw_line(canv, line, x, y - i * leading, align)
     return len(lines)
 
 
@@ -237,7 +297,7 @@ def rtl_style(
 
 
 class RTLParagraph(Flowable):
-    """A right-to-left paragraph of plain text (no markup), wrapped to the width it is given.
+    """A paragraph of plain text (no markup), wrapped to the width it is given.
 
     Alignment is ``align`` if given, else centre for ``TA_CENTER`` styles and right otherwise.
     Uses the style's font, size, leading, textColor, indents and space before/after.
@@ -252,11 +312,9 @@ class RTLParagraph(Flowable):
         self.align: Align = align
         self.spaceBefore = self.style.spaceBefore
         self.spaceAfter = self.style.spaceAfter
-        # Set on pieces made by split(): their lines, with the direction of the paragraph
-        # each came from (a Latin-only line of a Persian paragraph stays right to left).
-        self._source: list[tuple[str, Base]] | None = None
-        self._lines: list[tuple[str, Base]] = []
-        self._visual: list[str] = []
+        # Set on pieces made by split(): their lines, already laid out at the width they were cut for.
+        self._source: list[TextLine] | None = None
+        self._lines: list[TextLine] = []
         self._wrapped_for: float | None = None
         self.width = 0.0
         self.height = 0.0
@@ -271,19 +329,24 @@ class RTLParagraph(Flowable):
             if self._source is None:
                 self._lines = wrap_lines(self.text, st.fontName, st.fontSize, inner)
             else:
+                # A piece keeps its lines (their paragraph's direction and levels); only a line
+                # now too wide is cut again.
                 self._lines = [
-                    (piece, base)
-                    for line, base in self._source
-                    for piece in (logical_lines(line, st.fontName, st.fontSize, inner) or [""])
+                    piece
+                    for line in self._source
+                    for piece in (
+                        [line]
+                        if line.width <= inner + _EPS
+                        else wrap_lines(line.text, st.fontName, st.fontSize, inner)
+                    )
                 ]
-            self._visual = [visual_line(line, st.fontName, base) for line, base in self._lines]
             self._wrapped_for = inner
         self.width = availWidth
         self.height = len(self._lines) * st.leading
         return self.width, self.height
 
-    def _piece(self, lines: list[tuple[str, Base]]) -> RTLParagraph:
-        piece = RTLParagraph("\n".join(line for line, _ in lines), self.style, align=self.align)
+    def _piece(self, lines: list[TextLine]) -> RTLParagraph:
+        piece = RTLParagraph("\n".join(line.text for line in lines), self.style, align=self.align)
         piece._source = lines
         return piece
 
@@ -300,6 +363,17 @@ class RTLParagraph(Flowable):
         second.spaceBefore = 0
         return [first, second]
 
+    def tail_with(self, width: float, block: Sequence[Flowable], lines: int = 2) -> list[Flowable]:
+        """This paragraph as flowables whose last ``lines`` lines stay on one page with ``block``
+        (so a signature block never stands alone on the last page)."""
+        self.wrap(width, 1e9)
+        if len(self._lines) <= lines:
+            return [KeepTogether([self, *block])]
+        head, tail = self._piece(self._lines[:-lines]), self._piece(self._lines[-lines:])
+        head.spaceAfter = 0
+        tail.spaceBefore = 0
+        return [head, KeepTogether([tail, *block])]
+
     def draw(self) -> None:
         st = self.style
         canv = self.canv
@@ -308,17 +382,11 @@ class RTLParagraph(Flowable):
         first_baseline = self.height - (st.leading - (ascent - descent)) / 2 - ascent
         right = self.width - st.rightIndent
         left = st.leftIndent
+        x = {"center": (left + right) / 2, "left": left, "right": right}[self.align]
         canv.saveState()
-        canv.setFont(st.fontName, st.fontSize)
         canv.setFillColor(st.textColor)
-        for i, line in enumerate(self._visual):
-            y = first_baseline - i * st.leading
-            if self.align == "center":
-                canv.drawCentredString((left + right) / 2, y, line)
-            elif self.align == "left":
-                canv.drawString(left, y, line)
-            else:
-                canv.drawRightString(right, y, line)
+        for i, line in enumerate(self._lines):
+            draw_line(canv, line, x, first_baseline - i * st.leading, self.align)
         canv.restoreState()
 
 
@@ -385,14 +453,18 @@ def _cell_text(value: Any) -> str:
 
 
 __all__ = [
+    "Align",
+    "Base",
     "RTLParagraph",
     "RTLTable",
+    "TextLine",
+    "base_direction",
     "clean_text",
+    "draw_line",
     "draw_rtl_text",
     "fa_digits",
+    "layout_line",
     "logical_lines",
-    "persian_lines",
     "rtl_style",
-    "shape",
-    "visual_line",
+    "wrap_lines",
 ]

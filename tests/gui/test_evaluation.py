@@ -88,7 +88,7 @@ def test_a_member_saves_then_submits_a_sheet_through_the_widgets(ctx, qtbot, ask
     sheet = EvaluationSheet(a, dossier_id)
     qtbot.addWidget(sheet)
     assert [sheet.rows[c].title.text().split(". ", 1)[1] for c in CODES[:1]] == [
-        "تمرکز جغرافیایی مجموعه ای از بنگاه های کسب و کار"
+        "تمرکز جغرافیایی مجموعه ای از بنگاه‌های کسب و کار"
     ]
     assert "مستقل" in sheet.note.text()
     # WHEN A scores every criterion, comments and saves a draft

@@ -8,7 +8,11 @@ a right-to-left base (visual → logical for our lines), then NFKC to get base l
 Lines that share a baseline (a table row, the header blocks) come back as one line; layout
 mode separates them by runs of spaces (our own lines never hold more than one space in a row),
 so each segment is reordered on its own and the segments are read rightmost first. A segment
-with no right-to-left letter is taken as left-to-right, as the layout draws it.
+whose rightmost strong letter is right-to-left is taken as a right-to-left line (digits are not
+letters), else as left-to-right, as the layout draws it; one with letters of both directions is
+read both ways: left to right in place, right to left after the page's lines. The text layer holds the typed
+characters (brackets as typed, not mirrored), so the reordering must not mirror: python-bidi's
+Rust ``get_display`` does not.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ import re
 import unicodedata
 from pathlib import Path
 
-from bidi.algorithm import get_display
+from bidi import get_display  # no mirroring: the text layer holds the typed brackets
 from pypdf import PdfReader
+
+from cluster_desktop.printing.bidi_levels import first_strong
 
 _INVISIBLE = re.compile("[\u200c\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _GAP = re.compile(r" {3,}")
-_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_STRONG = {"L": "L", "R": "R", "AL": "R"}
 
 
 def normalise(text: str) -> str:
@@ -34,12 +40,26 @@ def normalise(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def visual_to_logical(line: str) -> str:
-    """A line as drawn (left to right) back to reading order; presentation forms kept."""
-    segments = [seg for seg in _GAP.split(line.strip()) if seg]
-    return " ".join(
-        get_display(seg, base_dir="R" if _RTL_LETTER.search(seg) else "L") for seg in reversed(segments)
-    )
+def visual_to_logical(line: str) -> tuple[str, str | None]:
+    """A line as drawn (left to right) back to reading order; presentation forms kept.
+
+    Returns the reading and, for a line with letters of both directions, the other reading: such
+    a line's base direction (its first logical letter's) cannot be told from the visual text.
+    """
+    segments = [seg for seg in _GAP.split(line.strip()) if seg][::-1]
+
+    def read(seg: str, mixed_base: str) -> str:
+        return get_display(seg, base_dir=mixed_base if _has_both(seg) else (first_strong(seg[::-1]) or "L"))
+
+    reading = " ".join(read(seg, "L") for seg in segments)
+    if not any(_has_both(seg) for seg in segments):
+        return reading, None
+    return reading, " ".join(read(seg, "R") for seg in segments)
+
+
+def _has_both(seg: str) -> bool:
+    found = {_STRONG.get(unicodedata.bidirectional(ch)) for ch in seg}
+    return {"L", "R"} <= found
 
 
 def extract_logical_pages(pdf_path: str | Path) -> list[str]:
@@ -48,7 +68,9 @@ def extract_logical_pages(pdf_path: str | Path) -> list[str]:
     for page in PdfReader(str(pdf_path)).pages:
         visual = page.extract_text(extraction_mode="layout")
         # Reorder before NFKC: the lam-alef ligature must decompose in logical order.
-        pages.append(normalise("\n".join(visual_to_logical(line) for line in visual.splitlines())))
+        readings = [visual_to_logical(line) for line in visual.splitlines()]
+        others = [other for _, other in readings if other is not None]
+        pages.append(normalise("\n".join([r for r, _ in readings] + others)))
     return pages
 
 

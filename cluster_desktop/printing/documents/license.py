@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 from cluster_desktop.domain.jalali import format_jalali_long
 from cluster_desktop.printing.document import OfficialDocument, field_table, para, spacer
 from cluster_desktop.printing.fonts import FONT_BOLD, FONT_REGULAR
-from cluster_desktop.printing.layout import RTLParagraph, rtl_style, visual_line
+from cluster_desktop.printing.layout import RTLParagraph, draw_line, layout_line, rtl_style
 from cluster_desktop.printing.qr import qr_drawing
 
 from .common import (
@@ -97,10 +97,9 @@ class _CertificateDocument(OfficialDocument):
         if self.stamp:
             canv.saveState()
             canv.setFillColor(colors.Color(0.75, 0.1, 0.1, alpha=0.22))
-            canv.setFont(FONT_BOLD, 80)
             canv.translate(width / 2, height / 2)
             canv.rotate(35)
-            canv.drawCentredString(0, 0, visual_line(self.stamp, FONT_BOLD))
+            draw_line(canv, layout_line(self.stamp, FONT_BOLD, 80), 0, 0, "center")
             canv.restoreState()
 
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable
 
 from cluster_desktop.printing.document import para
 from cluster_desktop.printing.fonts import FONT_BOLD
-from cluster_desktop.printing.layout import Align, RTLTable, logical_lines, rtl_style, visual_line
+from cluster_desktop.printing.layout import Align, RTLTable, draw_line, rtl_style, wrap_lines
 
 from .common import Letterhead, Official, Target, TickMark, new_document
 
@@ -55,9 +55,7 @@ class VerticalLabel(Flowable):
         self.text = text
         self.label_height = height
         self.max_lines = max_lines
-        self.lines = [
-            visual_line(line, FONT_BOLD) for line in logical_lines(text, FONT_BOLD, HEAD_SIZE, height)
-        ][:max_lines]
+        self.lines = wrap_lines(text, FONT_BOLD, HEAD_SIZE, height)[:max_lines]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -66,14 +64,13 @@ class VerticalLabel(Flowable):
     def draw(self) -> None:
         c = self.canv
         c.saveState()
-        c.setFont(FONT_BOLD, HEAD_SIZE)
         n = len(self.lines)
         # Rotated +90°: x runs up the page, y runs leftwards; lines stack from left to right.
         c.translate(self.width / 2, 0)
         c.rotate(90)
         first = (n - 1) * HEAD_LEADING / 2
         for i, line in enumerate(self.lines):
-            c.drawCentredString(self.label_height / 2, first - i * HEAD_LEADING - HEAD_SIZE * 0.35, line)
+            draw_line(c, line, self.label_height / 2, first - i * HEAD_LEADING - HEAD_SIZE * 0.35, "center")
         c.restoreState()
 
 

@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from cluster_desktop.printing.document import field_table, para, spacer
+from cluster_desktop.printing.layout import RTLParagraph
 
 from .common import (
     ClusterProfile,
@@ -147,7 +148,7 @@ def build_nomination(data: NominationData, target: Target) -> None:
     )
     story: list[Flowable] = [para(numerals(intro)), spacer(1)]
     story += profile_flowables(data.profile)
-    story += [
+    closing: list[Flowable] = [
         heading("۷. معرفی"),
         field_table(
             [
@@ -158,8 +159,13 @@ def build_nomination(data: NominationData, target: Target) -> None:
             ]
         ),
     ]
+    # The signatures never stand alone on the last page: they keep the last lines before them.
+    block = [spacer(2), signatures(data.signatories)] if data.signatories else []
     if data.note.strip():
-        story += section("توضیحات", data.note)
-    if data.signatories:
-        story += [spacer(2), signatures(data.signatories)]
+        title, note = section("توضیحات", data.note)
+        title.keepWithNext = True
+        story += [*closing, title]
+        story += note.tail_with(doc.frame_width, block) if isinstance(note, RTLParagraph) else [note, *block]
+    else:
+        story.append(KeepTogether(closing + block))
     doc.build(story)

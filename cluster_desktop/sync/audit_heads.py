@@ -102,7 +102,7 @@ def record(session: Session, manifest: Manifest, rewrite: Rewrite | None) -> Non
             anchor_length=anchor.length if anchor else None,
             anchor_hash=anchor.hash if anchor else None,
             rewritten=rewrite.kind if rewrite else "",
-            conflict_length=rewrite.length if rewrite else None,
+            conflict_length=rewrite.recorded_length if rewrite else None,
             recorded_hash=rewrite.recorded_hash if rewrite else None,
         )
     )

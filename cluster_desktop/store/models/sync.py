@@ -81,7 +81,7 @@ class PeerAuditHead(Base):
     ``rewritten`` is set when that bundle showed the peer's history differs from what it reported
     before: ``anchor`` (its chain at an earlier length has another hash now), ``head`` (the same length
     with another hash) or ``shorter`` (fewer entries than it once had); ``conflict_length`` names the
-    length compared and ``recorded_hash`` the hash recorded there earlier."""
+    length recorded earlier that it was compared with, ``recorded_hash`` the hash recorded there."""
 
     __tablename__ = "audit_heads"
 

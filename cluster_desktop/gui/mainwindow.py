@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +28,7 @@ from cluster_desktop.services import reference
 from cluster_desktop.store.models import Office
 
 from . import settings
+from .audit_banner import AuditBanner
 from .context import AppContext
 from .license_verify import LicenseVerifyDialog
 from .views import GROUPS, ViewSpec, views_for
@@ -56,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Cluster Desktop"))
         self.resize(1280, 800)
-        self.available = views_for(ctx.actor.office_kind.value)
+        self.available = views_for(ctx.actor.office_kind.value, ctx.actor.role.value)
         self.view_classes: dict[str, type[Any]] = {s.key: cls for s, cls in self.available}
         self.specs: dict[str, ViewSpec] = {s.key: s for s, _ in self.available}
         self.views: dict[str, QWidget] = {}
@@ -66,7 +68,15 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.setCentralWidget(self.tabs)
+        # Above the pages: the red warning, shown when the audit chain checked at start does not hold.
+        self.audit_banner = AuditBanner(ctx, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.audit_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.nav = QTreeWidget(self)
         self.nav.setObjectName("navigation")
@@ -92,6 +102,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._data_changed)
         first = "central-dashboard" if ctx.is_central else "dashboard"
         self.show_view(first if first in self.view_classes else next(iter(self.view_classes), ""))
+        self.audit_banner.check()  # off the GUI thread: a long chain takes a second or two
 
     # ----------------------------------------------------------------- navigation
     def _build_navigation(self) -> None:

@@ -169,6 +169,15 @@ class Subject:
     fa: str
     en: str
     detail: str | None = None  # the detail key that named it (not repeated in the details)
+    name: str = ""  # the name alone
+
+    def without(self, shown: str) -> Subject:
+        """Only the kind of thing, when its name is already shown beside it (the dossier column)."""
+        if not self.name or self.name != shown:
+            return self
+        fa, _sep, _name = self.fa.partition(": ")
+        en, _sep, _name = self.en.partition(": ")
+        return Subject(fa, en, self.detail)
 
 
 def subject_text(entity: str, entity_id: str | None, details: dict[str, Any] | None, names: Names) -> Subject:
@@ -192,4 +201,4 @@ def subject_text(entity: str, entity_id: str | None, details: dict[str, Any] | N
     if not own:
         return Subject(fa, en)
     shown = to_persian_digits(own) if entity in ("license", "meeting") else own
-    return Subject(f"{fa}: {shown}", f"{en}: {own}", used)
+    return Subject(f"{fa}: {shown}", f"{en}: {own}", used, own)

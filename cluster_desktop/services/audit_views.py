@@ -60,6 +60,7 @@ class AuditQuery:
     dossier: str = ""  # words of a cluster's name, or a nomination letter or license number
     since: date | None = None  # Tehran days, both inclusive
     until: date | None = None
+    up_to_id: int | None = None  # entries up to this number (to begin at a broken entry)
 
 
 def _dossier_ids(text: str) -> Select[Any] | CompoundSelect[Any] | None:
@@ -111,6 +112,8 @@ def _filtered(q: Select[Any], query: AuditQuery) -> Select[Any]:
         q = q.where(e.at >= tehran_day_start(query.since))
     if query.until is not None:
         q = q.where(e.at < tehran_day_start(query.until + timedelta(days=1)))
+    if query.up_to_id is not None:
+        q = q.where(e.id <= query.up_to_id)
     ids = _dossier_ids(query.dossier) if query.dossier.strip() else None
     if ids is not None:
         q = q.where(_about_dossiers(ids))
@@ -213,9 +216,10 @@ def rows_of(session: Session, entries: list[AuditEntry]) -> list[AuditRow]:
     out = []
     for e in entries:
         title_fa, title_en = audit_title(e.action)
-        subject = subject_text(e.entity, e.entity_id, e.details, names)
         full = names.users.get(e.username)
         dossier = _dossier_of(e, cluster_dossiers, license_dossiers)
+        dossier_name = names.dossiers.get(dossier or "", "")
+        subject = subject_text(e.entity, e.entity_id, e.details, names).without(dossier_name)
         skip = tuple(k for k in (subject.detail, "dossier" if dossier else None) if k)
         out.append(
             AuditRow(
@@ -229,7 +233,7 @@ def rows_of(session: Session, entries: list[AuditEntry]) -> list[AuditRow]:
                 subject_fa=subject.fa,
                 subject_en=subject.en,
                 dossier_id=dossier,
-                dossier_name=names.dossiers.get(dossier or "", ""),
+                dossier_name=dossier_name,
                 details_fa=details_text(e.details, names, fa=True, skip=skip),
                 details_en=details_text(e.details, names, fa=False, skip=skip),
                 details=dict(e.details or {}),
@@ -306,6 +310,8 @@ class ChainStatus:
     broken_at: datetime | None = None
     warning_fa: str = ""
     warning_en: str = ""
+    marker_fa: str = ""  # the short form, above the audit view's table where the entry is marked
+    marker_en: str = ""
 
     @property
     def intact(self) -> bool:
@@ -330,6 +336,10 @@ def chain_status(session: Session) -> ChainStatus:
         f"Warning: this office's audit log was tampered with after it was written. Its chain breaks at entry "
         f"{check.broken_id} ({check.broken_at:%Y-%m-%d %H:%M} UTC): that entry or the one before it was "
         "changed, deleted or inserted. Call IT or the administrator, and leave the database as it is.",
+        f"زنجیرهٔ گزارش ممیزی در ردیف شمارهٔ {number} ({when}) گسسته است؛ آن ردیف در فهرست به رنگ سرخ است. "
+        "به واحد فناوری اطلاعات یا مدیر سامانه خبر دهید.",
+        f"The audit chain breaks at entry {check.broken_id} ({check.broken_at:%Y-%m-%d %H:%M} UTC), marked in "
+        "red in the list. Call IT or the administrator.",
     )
 
 

@@ -171,7 +171,7 @@ AUDIT_TITLES: dict[str, tuple[str, str]] = {
         "هشدار: بازنویسی گزارش ممیزی دفتر فرستنده",
         "Warning: the sending office's audit log was rewritten",
     ),
-    "audit.export": ("خروجی Excel از گزارش ممیزی", "Audit log exported to Excel"),
+    "audit.export": ("خروجی اکسل از گزارش ممیزی", "Audit log exported to Excel"),
 }
 
 

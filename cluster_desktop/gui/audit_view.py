@@ -95,7 +95,9 @@ class AuditView(QWidget):
         splitter.addWidget(self._build_peers())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([660, 100])  # the peers' section small until someone drags it open
+        splitter.setSizes([660, 100])  # the peers' section small while it holds nothing
+        self.splitter = splitter
+        self._peers_opened = False
         layout.addWidget(splitter, 1)
 
         self.refresh()
@@ -361,6 +363,11 @@ class AuditView(QWidget):
         self.peers_warning.setVisible(bool(warnings))
         self.peers_table.setVisible(bool(heads))
         self.peers_empty.setVisible(not heads)
+        if heads and not self._peers_opened:  # once: room for a few heads (and a warning)
+            self._peers_opened = True
+            total = sum(self.splitter.sizes())
+            if self.splitter.sizes()[1] < 240 and total > 480:
+                self.splitter.setSizes([total - 240, 240])
 
     # ------------------------------------------------------------------ actions
     def _open_dossier(self, index: QModelIndex) -> None:

@@ -144,6 +144,8 @@ def _value(key: str, value: Any, names: Names, fa: bool) -> str:
         return _REWRITE_KINDS.get(value, (value, value))[i]
     if key in _HASH_KEYS:
         return _short(value)
+    if key == "bundle":  # a bundle's uuid: its first group tells it apart
+        return value.split("-")[0] + "…"
     if key in ("number", "minutes", "code", "period", "sequence"):  # F-codes keep Latin digits
         return _digits(value, fa)
     return value

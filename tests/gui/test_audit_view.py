@@ -278,3 +278,13 @@ def test_names_that_look_like_markup_stay_text(ctx, qtbot) -> None:
     tip = view.model.index(row, 5).data(Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img" in tip and "<img" not in tip  # a tooltip would otherwise render it
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in view.findChildren(QLabel))
+
+
+@pytest.mark.slow
+def test_the_benchmark_steps_run(fa_app, tmp_path) -> None:
+    # the short version of tests/benchmarks/bench_audit.py (its figures are in the README; no timing here)
+    from tests.benchmarks.bench_audit import run
+
+    figures = run(400, tmp_path, fa_app)
+    assert "start-up check: longest pause of the GUI thread" in figures and len(figures) == 14
+    assert (tmp_path / "all.xlsx").exists()

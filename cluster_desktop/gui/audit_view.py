@@ -47,8 +47,8 @@ from .widgets import JalaliDateEdit
 
 FILTER_DELAY_MS = 300  # wait for a pause in typing before asking the database
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
-COLUMN_WIDTHS = (55, 115, 150, 175, 120, 150)  # number … dossier; the details take the rest
-STRETCHED = (6,)
+COLUMN_WIDTHS = (55, 115, 150, 175, 0, 150)  # number … dossier
+STRETCHED = (4, 6)  # what it concerned and the details share the rest
 
 
 def _label(text: str, parent: QWidget) -> QLabel:
@@ -179,7 +179,7 @@ class AuditView(QWidget):
         for i, width in enumerate(COLUMN_WIDTHS):
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
             t.setColumnWidth(i, width)
-        for i in STRETCHED:  # what it concerned and the details share what is left
+        for i in STRETCHED:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
 
     def _build_peers(self) -> QGroupBox:

@@ -233,3 +233,27 @@ def month_dates(year: int, month: int) -> list[date]:
 def format_jalali_weekday(d: date | datetime) -> str:
     """``date(2026, 12, 3)`` → ``پنجشنبه ۱۲ آذر ۱۴۰۵`` (the status bar's date)."""
     return f"{WEEKDAYS_FA[weekday_index(_local_date(d))]} {format_jalali_long(d)}"
+
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_day(text: str, *, field: str | None = None, label: str | None = None) -> date:
+    """A day typed as Jalali (``1405/09/07``, any digits, as ``parse_jalali``) or as an ISO Gregorian
+    date (``2026-11-28``: a year beyond the Jalali years accepted tells them apart)."""
+    raw = to_latin_digits((text or "").strip())
+    m = _ISO_DAY.fullmatch(raw)
+    if m and int(m.group(1)) > MAX_YEAR:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            prefix, en_prefix = _labels(label or field)
+            raise ValidationError(
+                f"{prefix}تاریخ {raw} وجود ندارد.", f"{en_prefix}The date {raw} does not exist.", field=field
+            ) from None
+    return parse_jalali(text, field=field, label=label)
+
+
+def tehran_day_start(d: date) -> datetime:
+    """The UTC instant at which day ``d`` begins in Tehran (so a filter by day means Iran's day)."""
+    return datetime(d.year, d.month, d.day, tzinfo=TEHRAN).astimezone(UTC)

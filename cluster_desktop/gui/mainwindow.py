@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,7 @@ from cluster_desktop.services import reference, session_lock
 from cluster_desktop.store.models import Office
 
 from . import prompts, settings
+from .audit_banner import AuditBanner
 from .context import AppContext
 from .license_verify import LicenseVerifyDialog
 from .session_lock import SessionLock
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Cluster Desktop"))
         self.resize(1280, 800)
-        self.available = views_for(ctx.actor.office_kind.value)
+        self.available = views_for(ctx.actor.office_kind.value, ctx.actor.role.value)
         self.view_classes: dict[str, type[Any]] = {s.key: cls for s, cls in self.available}
         self.specs: dict[str, ViewSpec] = {s.key: s for s, _ in self.available}
         self.views: dict[str, QWidget] = {}
@@ -71,7 +73,15 @@ class MainWindow(QMainWindow):
         # Page 0 the content, page 1 the lock screen while the idle lock is on (gui/session_lock.py).
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
+        # Above the pages: the red warning, shown when the audit chain checked at start does not hold.
+        self.audit_banner = AuditBanner(ctx, self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.audit_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.logging_out = False  # closed to log in as someone else (gui/application.run)
         self._discard_on_close = False
 
@@ -103,6 +113,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._data_changed)
         first = "central-dashboard" if ctx.is_central else "dashboard"
         self.show_view(first if first in self.view_classes else next(iter(self.view_classes), ""))
+        self.audit_banner.check()  # off the GUI thread: a long chain takes a second or two
 
     # ----------------------------------------------------------------- navigation
     def _build_navigation(self) -> None:

@@ -57,7 +57,11 @@ class Operation(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, label: str, fn: Callable[[Progress], Any]) -> None:
+    def __init__(
+        self, parent: QWidget, label: str, fn: Callable[[Progress], Any], *, quiet: bool = False
+    ) -> None:
+        """``quiet``: no progress dialog, for reads a screen makes while it stays usable (a page of a
+        long list, a check at start-up)."""
         super().__init__(parent)
         self._parent = parent
         self._fn = fn
@@ -65,10 +69,12 @@ class Operation(QObject):
         self._failure: Callable[[BaseException], None] | None = None
         self.signals = _Signals()
         self.progress = Progress(self.signals.progress.emit)
-        self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
-        self.dialog.canceled.connect(self._cancel)
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            self.dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, parent)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(400)
+            self.dialog.canceled.connect(self._cancel)
         self.signals.progress.connect(self._on_progress)
         self.signals.succeeded.connect(self._on_success)
         self.signals.failed.connect(self._on_failure)
@@ -89,19 +95,23 @@ class Operation(QObject):
         self.progress.cancelled = True
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is None:
+            return
         self.dialog.setMaximum(max(total, 0))
         self.dialog.setValue(done)
         if text:
             self.dialog.setLabelText(text)
 
     def _on_success(self, result: Any) -> None:
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
         if self._success:
             self._success(result)
         self.finished.emit()
 
     def _on_failure(self, exc: BaseException) -> None:
-        self.dialog.reset()
+        if self.dialog is not None:
+            self.dialog.reset()
         if isinstance(exc, OSError):
             log.warning("background task failed: %s", exc)
         elif self._failure and not isinstance(exc, DomainError):

@@ -41,6 +41,7 @@ TARGETS: dict[str, str] = {
     "programmes": "programmes:screenshot",
     "monitoring": "programmes:screenshot_monitoring",
     "sync": "sync_view:screenshot",
+    "audit": "audit_view:screenshot",
     "wizard": "setup_wizard:screenshot",
     "login": "login:screenshot",
 }

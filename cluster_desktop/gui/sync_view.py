@@ -99,6 +99,16 @@ class SyncView(QWidget):
         self.file_label = find(self.ui, QLabel, "file_label")
         self.verdict_label = find(self.ui, QLabel, "verdict_label")
         self.verdict_label.setMargin(8)  # not style-sheet padding: wrapped text would be cut off
+        # Below the verdict: a bundle whose sender's audit log was rewritten (it imports all the same).
+        self.audit_warning = QLabel(self)
+        self.audit_warning.setObjectName("audit_warning_label")
+        self.audit_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.audit_warning.setWordWrap(True)
+        self.audit_warning.setMargin(8)
+        self.audit_warning.setStyleSheet(BAD_STYLE + " font-weight: bold;")
+        self.audit_warning.hide()
+        box = self.verdict_label.parentWidget().layout()
+        box.insertWidget(box.indexOf(self.verdict_label) + 1, self.audit_warning)  # type: ignore[attr-defined]
         self.values = {
             name: find(self.ui, QLabel, f"{name}_value")
             for name in ("kind", "sender", "fingerprint", "created", "recipient", "sequence")
@@ -586,6 +596,7 @@ class SyncView(QWidget):
         self.refusal = None
         self.verdict_label.hide()
         self.verdict_label.clear()
+        self.audit_warning.hide()
         self.file_label.clear()
         for label in self.values.values():
             label.clear()
@@ -616,6 +627,12 @@ class SyncView(QWidget):
                 "bundles %1 to %2 never arrived; this one carries all their changes"
             ).replace("%1", self._n(a)).replace("%2", self._n(b))
         self.values["sequence"].setText(sequence)
+        rewritten = (r.get("audit") or {}).get("rewritten")
+        if rewritten:
+            self.audit_warning.setText(
+                rewritten["warning_fa"] if self.ctx.lang == "fa" else rewritten["warning_en"]
+            )
+        self.audit_warning.setVisible(bool(rewritten))
         self._fill_contents(r)
         self._fill_dossiers(r)
 

@@ -21,6 +21,11 @@ class ViewSpec:
     group: str  # navigation group key (see GROUPS)
     processes: tuple[str, ...] = ()  # the F-codes this view serves (shown with the title)
     offices: tuple[str, ...] = ("province", "central")
+    # Roles that see it (empty: everyone); the administrator always does. The services still check.
+    roles: tuple[str, ...] = ()
+
+    def shown_to(self, role: str | None) -> bool:
+        return not self.roles or role is None or role == "admin" or role in self.roles
 
     def load(self) -> type[Any] | None:
         module, _, cls = self.target.partition(":")
@@ -147,6 +152,13 @@ VIEWS: list[ViewSpec] = [
         ("F15",),
     ),
     ViewSpec(
+        "audit",
+        QT_TRANSLATE_NOOP("views", "Audit log"),
+        "audit_view:AuditView",
+        "registries",
+        roles=("secretary",),
+    ),
+    ViewSpec(
         "process-steps",
         QT_TRANSLATE_NOOP("views", "Programme steps and responsibilities"),
         "process_steps:ProcessStepsView",
@@ -156,10 +168,10 @@ VIEWS: list[ViewSpec] = [
 ]
 
 
-def views_for(office_kind: str) -> list[tuple[ViewSpec, type[Any]]]:
+def views_for(office_kind: str, role: str | None = None) -> list[tuple[ViewSpec, type[Any]]]:
     out = []
     for spec in VIEWS:
-        if office_kind not in spec.offices:
+        if office_kind not in spec.offices or not spec.shown_to(role):
             continue
         cls = spec.load()
         if cls is not None:

@@ -386,6 +386,8 @@ def _write_xlsx(session: Session, path: str, rows: list[DatabankRow]) -> None:
 
     from cluster_desktop.store.models import YearlyFigure
 
+    from . import spreadsheet
+
     wb = Workbook()
     sheets: list[tuple[str, list[str], list[list[object]]]] = [
         ("خوشه‌ها", [fa for _, fa in CLUSTER_COLUMNS], [_cluster_record(r) for r in rows]),
@@ -465,7 +467,7 @@ def _write_xlsx(session: Session, path: str, rows: list[DatabankRow]) -> None:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for record in data:
-            ws.append(record)
+            ws.append(spreadsheet.row(ws, record))  # a name typed as =… stays text
         ws.freeze_panes = "A2"
         for i, _ in enumerate(header, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = 18

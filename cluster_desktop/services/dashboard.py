@@ -178,6 +178,11 @@ AUDIT_TITLES: dict[str, tuple[str, str]] = {
     "user.reactivate": ("فعال کردن دوبارهٔ کاربر", "User reactivated"),
     "user.reset_password": ("تعیین گذرواژهٔ تازه به دست مدیر", "Password reset by the administrator"),
     "settings.idle_lock": ("تنظیم قفل خودکار پس از بی‌کاری", "Idle lock changed"),
+    "audit.peer_rewritten": (
+        "هشدار: بازنویسی گزارش ممیزی دفتر فرستنده",
+        "Warning: the sending office's audit log was rewritten",
+    ),
+    "audit.export": ("خروجی اکسل از گزارش ممیزی", "Audit log exported to Excel"),
 }
 
 
@@ -190,13 +195,19 @@ _LICENSE_STATUS_TITLES = {
 
 
 def audit_title(action: str) -> tuple[str, str]:
-    """How people read an audited action: a programme step by its workflow's own title (one place
-    names each step), a licence's new status, the table above; the code only for what none knows."""
+    """How people read an audited action: a programme's or dossier's step by its workflow's own title
+    (one place names each step), a licence's new status, the table above; the code only for what none
+    knows."""
     if action.startswith("programme."):
         from cluster_desktop.domain.workflow import PROGRAMME_WORKFLOW
 
         step = action.removeprefix("programme.")
         rule = next((r for r in PROGRAMME_WORKFLOW.transitions if r.action == step), None)
+        if rule is not None:
+            return rule.title_fa, rule.title_en
+    if action.startswith("dossier."):  # a dossier's step, recorded as dossier.<action>
+        step = action.removeprefix("dossier.")
+        rule = next((r for r in DOSSIER_WORKFLOW.transitions if r.action == step), None)
         if rule is not None:
             return rule.title_fa, rule.title_en
     if action in _LICENSE_STATUS_TITLES:

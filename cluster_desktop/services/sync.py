@@ -37,9 +37,9 @@ from cluster_desktop.store.models import (
     new_uuid,
     utcnow,
 )
+from cluster_desktop.sync import audit_heads, trust
 from cluster_desktop.sync import export as ex
 from cluster_desktop.sync import importer as im
-from cluster_desktop.sync import trust
 from cluster_desktop.sync.container import atomic_write
 from cluster_desktop.sync.keys import CENTRAL_OFFICE_ID, OfficeCertificate, OfficeKeys, fingerprint_text
 from cluster_desktop.sync.manifest import BundleKind, Party
@@ -275,6 +275,8 @@ def export_bundle(
             else:
                 collected = ex.collect_central(s, local.id, peer.id, cutoff)
             parts = ex.plan_parts(collected, lambda h: store.size(s, h) or 0)
+            s.flush()  # the steps just taken are in our audit chain before its head is read
+            audit_head, audit_anchor = audit_heads.for_export(s, peer.id)
             channel = ex.Channel(
                 kind=BundleKind.PROVINCE_SUBMISSION
                 if local.kind == OfficeKind.PROVINCE
@@ -285,6 +287,8 @@ def export_bundle(
                 ack_sequence=im.imported_at_least(s, peer.id),
                 schema_revision=_schema_revision(s),
                 app_version=__version__,
+                audit_head=audit_head,
+                audit_anchor=audit_anchor,
             )
             now = utcnow()
             counts: dict[str, int] = {}
@@ -335,6 +339,8 @@ def export_bundle(
                         created_at=now,
                         created_by=actor.username,
                         record_counts=written.record_counts,
+                        audit_length=audit_head.length if audit_head else None,
+                        audit_hash=audit_head.hash if audit_head else None,
                     )
                 )
                 sequences.append(sequence)
@@ -509,6 +515,7 @@ def _run(
             s, Path(path), keys, local.id, OfficeKind(local.kind), Path(work), ws.blobs, progress
         )
         sender = s.get(Office, bundle.manifest.sender.office_id)
+        rewrite = audit_heads.check(s, bundle.manifest)
         dossier_ids = sorted({r["id"] for r in bundle.records.get("dossiers", [])})
         touched = sorted(set(dossier_ids) | {r["dossier_id"] for r in bundle.records.get("transitions", [])})
         before = _states(s, touched)
@@ -516,7 +523,15 @@ def _run(
             groups = im.classify(bundle)
             tables = {t: {k: len(v) for k, v in g.items()} for t, g in groups.items()}
             report = build_report(
-                bundle, sender, tables, {}, _names(s, touched), before, applied=False, acked=[]
+                bundle,
+                sender,
+                tables,
+                {},
+                _names(s, touched),
+                before,
+                applied=False,
+                acked=[],
+                rewrite=rewrite,
             )
             s.rollback()
             return report
@@ -533,9 +548,38 @@ def _run(
             s.scalars(select(SentBundle.sequence).where(SentBundle.path.in_([str(p) for p in acked_paths])))
         )
         report = build_report(
-            bundle, sender, applied.tables, states, _names(s, touched), before, applied=True, acked=acked
+            bundle,
+            sender,
+            applied.tables,
+            states,
+            _names(s, touched),
+            before,
+            applied=True,
+            acked=acked,
+            rewrite=rewrite,
         )
         im.log_import(s, bundle, _hash(bundle), actor.username, report)
+        audit_heads.record(s, bundle.manifest, rewrite)
+        if rewrite is not None:
+            audit.record(
+                s,
+                actor,
+                "audit.peer_rewritten",
+                "office",
+                bundle.manifest.sender.office_id,
+                kind=rewrite.kind,
+                length=rewrite.length,
+                recorded=rewrite.recorded_hash,
+                stated=rewrite.stated_hash,
+                sequence=bundle.manifest.sequence,
+            )
+            log.warning(
+                "the audit log of %s was rewritten (%s at length %d), seen in its bundle %d",
+                bundle.manifest.sender.office_id,
+                rewrite.kind,
+                rewrite.length,
+                bundle.manifest.sequence,
+            )
         audit.record(
             s,
             actor,

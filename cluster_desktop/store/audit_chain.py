@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, object_session
 
 from .models import AuditEntry, utcnow
@@ -95,12 +95,57 @@ class ChainCheck:
 
 
 def verify_chain(session: Session) -> ChainCheck:
-    """Walk the log in order; the first entry whose link or hash does not hold is named."""
+    """Walk the log in order; the first entry whose link or hash does not hold is named.
+
+    Reads plain columns, not ORM objects (100,000 entries in about 1.5 s here); the GUI runs it off its
+    thread."""
+    a = AuditEntry
+    q = select(
+        a.id,
+        a.at,
+        a.username,
+        a.office_id,
+        a.action,
+        a.entity,
+        a.entity_id,
+        a.details,
+        a.prev_hash,
+        a.entry_hash,
+    ).order_by(a.id)
     prev = ""
     n = 0
-    for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(2000):
+    for r in session.execute(q.execution_options(yield_per=5000)):
         n += 1
-        if e.prev_hash != prev or e.entry_hash != hash_of(e, prev):
-            return ChainCheck(n, e.id, e.at, e.action)
-        prev = e.entry_hash
+        body = (r.at, r.username, r.office_id, r.action, r.entity, r.entity_id, r.details)
+        if r.prev_hash != prev or r.entry_hash != entry_hash(prev, *body):
+            return ChainCheck(n, r.id, r.at, r.action)
+        prev = r.entry_hash
     return ChainCheck(n)
+
+
+@dataclass(frozen=True)
+class ChainPoint:
+    """The chain at one length: how many entries it had, and the hash of the last of them."""
+
+    length: int
+    hash: str
+
+
+def chain_head(session: Session) -> ChainPoint | None:
+    """Where the chain ends now (None while the log is empty).
+
+    Entries are appended under one lock (see ``_chain``), so the committed entries are always a prefix
+    of the chain and one statement reads a consistent count and last id."""
+    length, last = session.execute(select(func.count(), func.max(AuditEntry.id))).one()
+    if not length:
+        return None
+    digest = session.scalar(select(AuditEntry.entry_hash).where(AuditEntry.id == last))
+    return ChainPoint(int(length), digest or "")
+
+
+def hash_at(session: Session, length: int) -> str | None:
+    """The hash of the ``length``-th entry (what the chain's head was at that length), or None if the
+    chain is shorter now."""
+    if length < 1:
+        return None
+    return session.scalar(select(AuditEntry.entry_hash).order_by(AuditEntry.id).offset(length - 1).limit(1))

@@ -30,6 +30,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.workflow import CENTRAL_STATES, DossierState
+from cluster_desktop.store.audit_chain import ChainPoint
 
 from . import limits
 from .container import MANIFEST_NAME, SIGNATURE_NAME, seal_bundle, write_zip
@@ -319,6 +320,8 @@ class Channel:
     ack_sequence: int
     schema_revision: str
     app_version: str
+    audit_head: ChainPoint | None = None  # the sender's audit chain, see Manifest
+    audit_anchor: ChainPoint | None = None
 
 
 @dataclass
@@ -374,6 +377,8 @@ def write_part(
         app_version=channel.app_version,
         files=entries,
         record_counts=counts,
+        audit_head=channel.audit_head,
+        audit_anchor=channel.audit_anchor,
     )
     body = manifest.to_bytes()
     files[MANIFEST_NAME] = body

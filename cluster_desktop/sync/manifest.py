@@ -20,6 +20,8 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from cluster_desktop.store.audit_chain import ChainPoint
+
 from . import limits
 from .container import ATTACHMENT_NAME, RECORDS_NAME
 from .keys import OFFICE_ID
@@ -74,6 +76,11 @@ class Manifest:
     app_version: str
     files: tuple[FileEntry, ...]
     record_counts: Mapping[str, int] = field(default_factory=dict)
+    # The sender's audit chain (optional: bundles of older versions lack them). The head: entries and
+    # the hash of the last one when the bundle was made. The anchor: the chain's hash now at the length
+    # it had when the sender last exported to this recipient, so a rewritten history shows there.
+    audit_head: ChainPoint | None = None
+    audit_anchor: ChainPoint | None = None
 
     @classmethod
     def new(cls, **fields: Any) -> Manifest:
@@ -87,7 +94,7 @@ class Manifest:
         return cls.parse(manifest.to_bytes())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "format": BUNDLE_FORMAT,
             "version": BUNDLE_VERSION,
             "bundle_id": self.bundle_id,
@@ -103,6 +110,10 @@ class Manifest:
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
             "record_counts": dict(self.record_counts),
         }
+        for name, point in (("audit_head", self.audit_head), ("audit_anchor", self.audit_anchor)):
+            if point is not None:  # absent, not null: an older manifest keeps its exact bytes
+                out[name] = {"length": point.length, "hash": point.hash}
+        return out
 
     def to_bytes(self) -> bytes:
         """The canonical manifest bytes, as stored in ``manifest.json`` and signed."""
@@ -145,8 +156,11 @@ class Manifest:
             app_version=top.text("app_version", pattern=_VERSION_TEXT, max_len=64),
             files=_parse_files(top),
             record_counts=_parse_counts(top),
+            audit_head=_parse_point(top, "audit_head"),
+            audit_anchor=_parse_point(top, "audit_anchor"),
         )
         top.done()
+        _check_points(manifest.audit_head, manifest.audit_anchor)
         if sender.office_id == recipient.office_id:
             raise _manifest_error("sender and recipient are the same office")
         if (manifest.sequence == 1) != (manifest.previous_hash is None):
@@ -175,6 +189,29 @@ def _parse_files(top: Fields) -> tuple[FileEntry, ...]:
     if sum(f.size for f in files) > limits.MAX_UNCOMPRESSED:
         raise _manifest_error("files: total size too large")
     return tuple(files)
+
+
+def _parse_point(top: Fields, key: str) -> ChainPoint | None:
+    point = top.opt_object(key)
+    if point is None:
+        return None
+    length = point.integer("length", minimum=1)
+    digest = point.text("hash", pattern=HEX64, max_len=64)
+    point.done()
+    return ChainPoint(length, digest)
+
+
+def _check_points(head: ChainPoint | None, anchor: ChainPoint | None) -> None:
+    """An anchor is a point of the chain the head ends: never without it, longer than it or, at the
+    same length, with another hash."""
+    if anchor is None:
+        return
+    if head is None:
+        raise _manifest_error("audit_anchor without audit_head")
+    if anchor.length > head.length:
+        raise _manifest_error("audit_anchor.length is beyond audit_head.length")
+    if anchor.length == head.length and anchor.hash != head.hash:
+        raise _manifest_error("audit_anchor and audit_head differ at the same length")
 
 
 def _parse_counts(top: Fields) -> dict[str, int]:

@@ -13,6 +13,8 @@ from cluster_desktop.domain.numbers import format_int, to_persian_digits
 from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES
 from cluster_desktop.store.models import Office
 
+from . import audit_heads
+from .audit_heads import Rewrite
 from .importer import ReadBundle
 from .keys import fingerprint_text
 from .manifest import BundleKind
@@ -55,8 +57,10 @@ def build_report(
     *,
     applied: bool,
     acked: list[int],
+    rewrite: Rewrite | None = None,
 ) -> dict[str, Any]:
-    """The report of a verified (``applied=False``) or imported bundle."""
+    """The report of a verified (``applied=False``) or imported bundle; ``rewrite`` when the sender's
+    audit chain does not continue what it reported before (audit_heads.check)."""
     m = bundle.manifest
     sender_name = sender.name_fa if sender else m.sender.office_id
     dossiers = []
@@ -87,6 +91,7 @@ def build_report(
         "tables": tables,
         "dossiers": dossiers,
         "acknowledged": acked,
+        "audit": audit_heads.report_fields(m, rewrite, f"{sender_name} ({m.sender.office_id})"),
     }
     report["summary_fa"], report["summary_en"] = _summaries(report, m.kind, m.created_at)
     return report
@@ -141,4 +146,8 @@ def _summaries(r: dict[str, Any], kind: BundleKind, created: Any) -> tuple[list[
         seqs = "، ".join(to_persian_digits(s) for s in r["acknowledged"])
         fa.append(f"دریافت بسته‌های {seqs} تأیید شد.")
         en.append(f"Bundles {', '.join(map(str, r['acknowledged']))} acknowledged.")
+    rewritten = r["audit"]["rewritten"]
+    if rewritten:  # first, where nobody reads past it
+        fa.insert(0, rewritten["warning_fa"])
+        en.insert(0, rewritten["warning_en"])
     return fa, en

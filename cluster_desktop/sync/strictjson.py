@@ -209,6 +209,10 @@ class Fields:
     def object(self, key: str) -> Fields:
         return Fields(self._get(key), f"{self._where}.{key}", self._fail)
 
+    def opt_object(self, key: str) -> Fields | None:
+        """An object that may be absent (a field newer versions added); present, it must be an object."""
+        return self.object(key) if key in self._obj else None
+
     def items(self, key: str, *, max_items: int) -> list[Any]:
         value = self._get(key)
         if not isinstance(value, list) or len(value) > max_items:

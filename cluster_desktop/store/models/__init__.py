@@ -30,7 +30,7 @@ from .programme import (
     TrainingEvent,
 )
 from .reference import Organization, Phase, PhaseStep, ProcessStep, Province, Responsibility
-from .sync import ImportLog, Outbound, SentBundle, TrustedKey
+from .sync import ImportLog, Outbound, PeerAuditHead, SentBundle, TrustedKey
 
 __all__ = [
     "Activity",
@@ -60,6 +60,7 @@ __all__ = [
     "Office",
     "Organization",
     "Outbound",
+    "PeerAuditHead",
     "Phase",
     "PhaseStep",
     "PlanDraft",

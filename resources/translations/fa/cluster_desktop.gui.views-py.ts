@@ -79,6 +79,10 @@
         <translation>مجموعه‌های معیار و بازنگری آن‌ها</translation>
     </message>
     <message>
+        <source>Audit log</source>
+        <translation>گزارش ممیزی</translation>
+    </message>
+    <message>
         <source>Programme steps and responsibilities</source>
         <translation>مراحل برنامه و مسئولیت‌ها</translation>
     </message>

@@ -7,7 +7,6 @@ for the next page (``canFetchMore``/``fetchMore``), read by key after the last i
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,14 +26,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 DOSSIER_ROLE = Qt.ItemDataRole.UserRole + 1
 BROKEN_BACKGROUND = QColor("#f9c9cf")
 BROKEN_TEXT = QColor("#8a0015")
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` exactly: Qt renders a tooltip as HTML when it looks like HTML, and
-    names and reasons in an entry are typed by people (or sent by another office)."""
-    if not text:
-        return ""
-    return '<p style="white-space:pre-wrap">' + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -176,7 +167,7 @@ class AuditTableModel(QAbstractTableModel):
             text = self._texts(r)[index.column()]
             if broken:
                 text = self.tr("The audit chain breaks at this entry.") + "\n" + text
-            return plain_tip(text)
+            return text  # escaped by the view's delegate (gui/content_text)
         if role == ID_ROLE:
             return r.id
         if role == DOSSIER_ROLE:

@@ -40,7 +40,8 @@ from cluster_desktop.services.audit_views import AuditQuery, ChainStatus, PeerCh
 
 from . import prompts
 from .audit_banner import AuditBanner
-from .audit_model import DOSSIER_ROLE, AuditTableModel, plain_tip
+from .audit_model import DOSSIER_ROLE, AuditTableModel
+from .content_text import use_content_direction
 from .context import AppContext
 from .operation import Operation
 from .widgets import JalaliDateEdit
@@ -99,6 +100,7 @@ class AuditView(QWidget):
         self.splitter = splitter
         self._peers_opened = False
         layout.addWidget(splitter, 1)
+        use_content_direction(self)  # cells read in their own direction; tooltips escaped
 
         self.refresh()
 
@@ -356,7 +358,7 @@ class AuditView(QWidget):
                 item = QTableWidgetItem(text)
                 if h.rewritten:
                     item.setForeground(Qt.GlobalColor.darkRed)
-                    item.setToolTip(plain_tip(h.warning_fa if self.fa else h.warning_en))
+                    item.setToolTip(h.warning_fa if self.fa else h.warning_en)  # escaped by the delegate
                 self.peers_table.setItem(row, col, item)
         warnings = [h.warning_fa if self.fa else h.warning_en for c in peers for h in c.warnings]
         self.peers_warning.setText("\n".join(warnings))

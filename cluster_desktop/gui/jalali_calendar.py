@@ -72,6 +72,7 @@ class JalaliCalendar(QWidget):
         for col, name in enumerate(WEEKDAYS_FA):
             label = QLabel(name[0] if col != 3 else "س", self)  # «سه‌شنبه» → «س»
             label.setToolTip(name)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             if col == _WEEKEND:
                 label.setStyleSheet("color: #b00020;")

@@ -275,9 +275,18 @@ def test_names_that_look_like_markup_stay_text(ctx, qtbot) -> None:
     view = _view(qtbot, ctx)
     row = next(i for i, r in enumerate(view.model.rows) if r.action == "cluster.create")
     assert view.model.index(row, 5).data() == hostile  # shown as typed
-    tip = view.model.index(row, 5).data(Qt.ItemDataRole.ToolTipRole)
-    assert "&lt;img" in tip and "<img" not in tip  # a tooltip would otherwise render it
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in view.findChildren(QLabel))
+    # the tooltip shown over the cell is escaped (Qt would otherwise render it as HTML)
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    index = view.model.index(row, 5)
+    view.table.scrollTo(index)
+    pos = view.table.visualRect(index).center()
+    viewport = view.table.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert "&lt;img" in QToolTip.text() and "<img" not in QToolTip.text()
 
 
 @pytest.mark.slow

@@ -58,6 +58,9 @@ class DecisionPanel(QWidget):
         self.state_label.setText(self.tr("Current state: %1").replace("%1", state_title(self.state)))
         for button in self.buttons.values():
             self.actions_layout.removeWidget(button)
+            # Its handler closes over this panel: dropped now, not when the button is finally deleted
+            # (then it could be the panel's last reference, and the panel would delete the button twice).
+            button.clicked.disconnect()
             button.deleteLater()
         self.buttons.clear()
         automatic: list[str] = []

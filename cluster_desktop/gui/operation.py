@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cluster_desktop.domain.errors import DomainError
@@ -52,6 +52,12 @@ class _Job(QRunnable):
             self.signals.succeeded.emit(result)
 
 
+# Operations between start and a moment after their handlers ran. A handler often starts the next step
+# and the view keeps only that one: without this, the running Operation (and the signals object its
+# worker is emitting through) would be freed inside its own handler.
+_RUNNING: set[Operation] = set()
+
+
 class Operation(QObject):
     """One background task with a modal progress dialog (shown after a short delay)."""
 
@@ -88,6 +94,7 @@ class Operation(QObject):
         return self
 
     def start(self) -> Operation:
+        _RUNNING.add(self)
         QThreadPool.globalInstance().start(_Job(self._fn, self.signals, self.progress))
         return self
 
@@ -105,9 +112,12 @@ class Operation(QObject):
     def _on_success(self, result: Any) -> None:
         if self.dialog is not None:
             self.dialog.reset()
-        if self._success:
-            self._success(result)
-        self.finished.emit()
+        try:
+            if self._success:
+                self._success(result)
+            self.finished.emit()
+        finally:
+            self._release()
 
     def _on_failure(self, exc: BaseException) -> None:
         if self.dialog is not None:
@@ -118,8 +128,17 @@ class Operation(QObject):
             # A defect shown by the view's own handler: its traceback still goes to the log (without a
             # handler, prompts.error hands it to the crash dialog, which logs it).
             log.error("background task failed", exc_info=(type(exc), exc, exc.__traceback__))
-        if self._failure:
-            self._failure(exc)
-        else:
-            prompts.error(self._parent, exc)
-        self.finished.emit()
+        try:
+            if self._failure:
+                self._failure(exc)
+            else:
+                prompts.error(self._parent, exc)
+            self.finished.emit()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        # The handlers are closures over their view: held on after the work is done they would keep the
+        # view's Python side alive past its Qt side (a double delete when the view's parent goes).
+        self._fn = self._success = self._failure = None  # type: ignore[assignment]
+        QTimer.singleShot(0, lambda: _RUNNING.discard(self))

@@ -657,6 +657,7 @@ class ProgrammesView(QWidget):
     def _set_actions(self, rules: list[Rule]) -> None:
         for button in self.action_buttons.values():
             self.actions_box.removeWidget(button)
+            button.clicked.disconnect()  # its handler closes over this view (see decisions.refresh)
             button.deleteLater()
         self.action_buttons = {}
         for rule in rules:

@@ -1,5 +1,8 @@
 """Official Persian documents: letterhead, number/date/attachment block, title and page footer.
 
+The letterhead is the issuing office's: its image (when it has one) or its organisation lines on the
+right, an optional line under it, and its address and telephone above the footer rule.
+
 ``OfficialDocument`` lays the fixed parts out on every page; callers supply the body as
 flowables made with ``heading``, ``para``, ``field_table``, ``signature_block``, ``RTLTable``
 and ``qr_drawing``. Every text is plain (never reportlab markup).
@@ -7,6 +10,7 @@ and ``qr_drawing``. Every text is plain (never reportlab markup).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -14,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table
 
@@ -50,6 +55,13 @@ _FOOTER_RULE_Y = 16 * mm
 _FOOTER_Y = 10 * mm
 _FOOTER_NOTE_SIZE = 7.5
 _RULE_COLOR = colors.HexColor("#606060")
+_IMAGE_TOP = 14 * mm  # below the page's top edge; the invocation stands above, in the middle
+_IMAGE_MAX_H = 26 * mm
+_TEXT_LINE_SIZE = 8.5
+_CONTACT_SIZE = 7.5
+_CONTACT_LEADING = 10.0
+_CONTACT_LINES = 2  # an address longer than this is cut: the footer has no more room
+_CONTACT_COLOR = colors.HexColor("#404040")
 
 
 def page_label(page: int, total: int) -> str:
@@ -110,6 +122,9 @@ class OfficialDocument:
         landscape: bool = False,
         footer_note: str = "",
         author: str = "",
+        letterhead_image: bytes | None = None,
+        letterhead_text: str = "",
+        contact_line: str = "",
     ) -> None:
         register_fonts()
         self.target = str(path_or_buffer) if hasattr(path_or_buffer, "__fspath__") else path_or_buffer
@@ -120,6 +135,9 @@ class OfficialDocument:
         self.header_lines = tuple(header_lines)
         self.footer_note = footer_note
         self.author = author
+        self.image = ImageReader(io.BytesIO(letterhead_image)) if letterhead_image else None
+        self.letterhead_text = letterhead_text
+        self.contact_line = contact_line
         self.pagesize: tuple[float, float] = to_landscape(A4) if landscape else A4
         self._layout_header()
 
@@ -139,28 +157,53 @@ class OfficialDocument:
     def _layout_header(self) -> None:
         """Wrap the header parts once and derive where the body frame starts."""
         width, height = self.pagesize
-        # Each part is drawn as visual lines, wrapped once here.
-        self._right_lines = [
-            visual_line(line, FONT_BOLD, base)
-            for text in self.header_lines
-            for line, base in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
+        self._block_top = height - 19 * mm
+        # The right-hand block: the office's image (scaled into the block) or its organisation lines.
+        self._right_lines: list[str] = []
+        self._image_box: tuple[float, float, float, float] | None = None
+        if self.image is not None:
+            iw, ih = self.image.getSize()
+            scale = min(_RIGHT_BLOCK_W / iw, _IMAGE_MAX_H / ih)
+            w, h = iw * scale, ih * scale
+            x = width - MARGIN_X - _RIGHT_BLOCK_W / 2 - w / 2
+            self._image_box = (x, height - _IMAGE_TOP - h, w, h)
+            right_bottom = height - _IMAGE_TOP - h - 4  # as if a line's baseline stood there
+        else:
+            self._right_lines = [
+                visual_line(line, FONT_BOLD, base)
+                for text in self.header_lines
+                for line, base in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
+            ]
+            right_bottom = self._block_top - (max(len(self._right_lines), 1) - 1) * _HEAD_LEADING
+        self._text_lines = [
+            visual_line(line, FONT_REGULAR, base)
+            for line, base in wrap_lines(self.letterhead_text, FONT_REGULAR, _TEXT_LINE_SIZE, _RIGHT_BLOCK_W)
         ]
+        self._text_top = right_bottom - _HEAD_LEADING + 1
+        if self._text_lines:
+            right_bottom = self._text_top - (len(self._text_lines) - 1) * (_HEAD_LEADING - 1)
         self._left_lines = [
             visual_line(line, FONT_REGULAR, base)
             for text in self._official_lines()
             for line, base in wrap_lines(text, FONT_REGULAR, _HEAD_SIZE, _LEFT_BLOCK_W)
         ]
+        left_bottom = self._block_top - (max(len(self._left_lines), 1) - 1) * _HEAD_LEADING
         title_width = width - 2 * MARGIN_X - 20 * mm
         self._title_lines = [
             visual_line(line, FONT_BOLD, base)
             for line, base in wrap_lines(self.title, FONT_BOLD, _TITLE_SIZE, title_width)
         ]
-        self._block_top = height - 19 * mm
-        rows = max(len(self._right_lines), len(self._left_lines), 1)
-        self._title_top = self._block_top - (rows - 1) * _HEAD_LEADING - 22
+        self._title_top = min(right_bottom, left_bottom) - 22
         title_rows = max(len(self._title_lines), 1)
         self._rule_y = self._title_top - (title_rows - 1) * _TITLE_LEADING - 10
         self._frame_top = self._rule_y - 4
+        # The office's address and telephone stand just above the footer rule.
+        wrapped = wrap_lines(self.contact_line, FONT_REGULAR, _CONTACT_SIZE, width - 2 * MARGIN_X)
+        if len(wrapped) > _CONTACT_LINES:
+            last, base = wrapped[_CONTACT_LINES - 1]
+            wrapped = [*wrapped[: _CONTACT_LINES - 1], (last.rstrip() + " …", base)]
+        self._contact_lines = [visual_line(line, FONT_REGULAR, base) for line, base in wrapped]
+        self._frame_bottom = _FOOTER_RULE_Y + 4 * mm + len(self._contact_lines) * _CONTACT_LEADING
 
     def _draw_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -168,9 +211,15 @@ class OfficialDocument:
         canv.setFillColor(colors.black)
         draw_rtl_text(canv, INVOCATION, width / 2, height - 11 * mm, size=9, align="center")
         right_centre = width - MARGIN_X - _RIGHT_BLOCK_W / 2
+        if self.image is not None and self._image_box is not None:
+            x, y, w, h = self._image_box
+            canv.drawImage(self.image, x, y, width=w, height=h, mask="auto")
         canv.setFont(FONT_BOLD, _HEAD_SIZE)
         for i, line in enumerate(self._right_lines):
             canv.drawCentredString(right_centre, self._block_top - i * _HEAD_LEADING, line)
+        canv.setFont(FONT_REGULAR, _TEXT_LINE_SIZE)
+        for i, line in enumerate(self._text_lines):
+            canv.drawCentredString(right_centre, self._text_top - i * (_HEAD_LEADING - 1), line)
         canv.setFont(FONT_REGULAR, _HEAD_SIZE)
         left_right_edge = MARGIN_X + _LEFT_BLOCK_W
         for i, line in enumerate(self._left_lines):
@@ -182,6 +231,14 @@ class OfficialDocument:
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, self._rule_y, width - MARGIN_X, self._rule_y)
         canv.line(MARGIN_X, _FOOTER_RULE_Y, width - MARGIN_X, _FOOTER_RULE_Y)
+        canv.setFillColor(_CONTACT_COLOR)
+        canv.setFont(FONT_REGULAR, _CONTACT_SIZE)
+        n = len(self._contact_lines)
+        for i, line in enumerate(self._contact_lines):
+            canv.drawCentredString(
+                width / 2, _FOOTER_RULE_Y + 1.6 * mm + (n - 1 - i) * _CONTACT_LEADING, line
+            )
+        canv.setFillColor(colors.black)
         if self.footer_note:
             note_width = (width - 2 * MARGIN_X) / 2 - 20 * mm
             draw_rtl_text(
@@ -200,9 +257,9 @@ class OfficialDocument:
         width = self.pagesize[0]
         frame = Frame(
             MARGIN_X,
-            _FOOTER_RULE_Y + 4 * mm,
+            self._frame_bottom,
             width - 2 * MARGIN_X,
-            self._frame_top - (_FOOTER_RULE_Y + 4 * mm),
+            self._frame_top - self._frame_bottom,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,

@@ -237,6 +237,18 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         # --- end of Users
 
+        # --- The secretariat (F1/F2) and, at the centre, the provinces' TPO liaisons (F2-1).
+        details_action = QAction(self.tr("Secretariat &details…"), self)
+        details_action.setObjectName("office_details_action")
+        details_action.triggered.connect(self.office_details)
+        file_menu.addAction(details_action)
+        if self.ctx.is_central:
+            liaisons_action = QAction(self.tr("TPO &liaisons of the provinces…"), self)
+            liaisons_action.setObjectName("liaisons_action")
+            liaisons_action.triggered.connect(self.liaisons)
+            file_menu.addAction(liaisons_action)
+        file_menu.addSeparator()
+
         password_action = QAction(self.tr("Change my &password…"), self)
         password_action.setObjectName("change_password_action")
         password_action.triggered.connect(self.change_password)
@@ -389,6 +401,24 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def office_details(self) -> QWidget:
+        from .office_details_dialog import OfficeDetailsDialog
+
+        dialog = OfficeDetailsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def liaisons(self) -> QWidget:
+        from .liaisons_dialog import LiaisonsDialog
+
+        dialog = LiaisonsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.liaisons_dialog = dialog
         dialog.open()
         return dialog
 

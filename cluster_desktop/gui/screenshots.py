@@ -41,6 +41,8 @@ TARGETS: dict[str, str] = {
     "programmes": "programmes:screenshot",
     "monitoring": "programmes:screenshot_monitoring",
     "sync": "sync_view:screenshot",
+    "office-details": "office_details_dialog:screenshot",
+    "liaisons": "liaisons_dialog:screenshot",
     "wizard": "setup_wizard:screenshot",
     "login": "login:screenshot",
 }
@@ -96,7 +98,7 @@ def render(
     ctx = AppContext(ws, pick_actor(ws), lang)
     _refuse_other_office(view, ctx.is_central)
     widget: QWidget = func(ctx)
-    if view not in ("main", "wizard", "login"):
+    if view not in ("main", "wizard", "login", "office-details", "liaisons"):  # windows, not tabs
         from .mainwindow import VIEW_MARGINS
 
         widget.setContentsMargins(*VIEW_MARGINS)  # as the view sits in its tab

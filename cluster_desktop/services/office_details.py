@@ -66,11 +66,14 @@ class Secretariat:
     updated_at: datetime | None = None
 
     @property
-    def head_post(self) -> str:
-        """The head's post as signed: the title recorded, else the office's usual one."""
-        if self.head_title:
-            return self.head_title
+    def default_post(self) -> str:
+        """The head's usual post: TPO's president, or the head of the provincial organisation."""
         return CENTRE_HEAD_POST if self.central else f"رئیس {self.office_name}"
+
+    @property
+    def head_post(self) -> str:
+        """The head's post as signed: the title recorded, else the usual one."""
+        return self.head_title or self.default_post
 
     def as_input(self) -> DetailsInput:
         return DetailsInput(**{f.name: getattr(self, f.name) for f in fields(DetailsInput)})
@@ -164,6 +167,13 @@ def read_letterhead_file(path: str | Path) -> bytes:
         raise ValidationError(
             f"پروندهٔ «{p.name}» خوانده نشد.", f"The file '{p.name}' cannot be read.", field=LETTERHEAD_FIELD
         ) from exc
+
+
+def load_letterhead(path: str | Path) -> bytes:
+    """A chosen image file, read and checked as a save would check it (so the form says at once)."""
+    data = read_letterhead_file(path)
+    check_letterhead(data)
+    return data
 
 
 def _local_office(session: Session, actor: Actor) -> Office:

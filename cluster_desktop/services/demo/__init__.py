@@ -544,7 +544,7 @@ def fill_demo(
             b.office_actor(s, admin.office_id)
             owners = {p[2][0] if is_central else admin.office_id for p in planned}
             # The licence and letters name the head who signs; a separate stream keeps the rest as seeded.
-            add_secretariats(s, admin, owners, random.Random(seed ^ 0x5EA1))
+            add_secretariats(s, admin, owners, random.Random(f"{seed}:{admin.office_id}:secretariat"))
             for owner in sorted(owners | ({CENTRAL_OFFICE_ID} if is_central else set())):
                 b.office_actor(s, owner)
             s.flush()

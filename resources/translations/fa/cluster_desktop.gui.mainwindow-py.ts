@@ -35,6 +35,14 @@
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
+        <source>Secretariat &amp;details…</source>
+        <translation>&amp;مشخصات دبیرخانه…</translation>
+    </message>
+    <message>
+        <source>TPO &amp;liaisons of the provinces…</source>
+        <translation>&amp;نمایندگان ارتباطی استان‌ها…</translation>
+    </message>
+    <message>
         <source>Change my &amp;password…</source>
         <translation>تغییر &amp;گذرواژهٔ من…</translation>
     </message>

@@ -55,9 +55,10 @@ _FOOTER_RULE_Y = 16 * mm
 _FOOTER_Y = 10 * mm
 _FOOTER_NOTE_SIZE = 7.5
 _RULE_COLOR = colors.HexColor("#606060")
-_IMAGE_TOP = 14 * mm  # below the page's top edge; the invocation stands above, in the middle
+_HEADER_TOP = 11 * mm  # the right-hand block's highest point (the invocation stands in the middle)
 _IMAGE_MAX_H = 26 * mm
 _TEXT_LINE_SIZE = 8.5
+_TEXT_LEADING = _HEAD_LEADING - 1
 _CONTACT_SIZE = 7.5
 _CONTACT_LEADING = 10.0
 _CONTACT_LINES = 2  # an address longer than this is cut: the footer has no more room
@@ -158,30 +159,38 @@ class OfficialDocument:
         """Wrap the header parts once and derive where the body frame starts."""
         width, height = self.pagesize
         self._block_top = height - 19 * mm
-        # The right-hand block: the office's image (scaled into the block) or its organisation lines.
+        # The right-hand block (the office's image or organisation lines, then the line under them)
+        # stays within the depth of the three usual lines, starting higher when it needs to: a
+        # letterhead never moves the title, so no document gains a page by having one.
+        top = height - _HEADER_TOP
+        depth = self._block_top - 2 * _HEAD_LEADING - 3  # just under the third line's baseline
+        self._text_lines = [
+            visual_line(line, FONT_REGULAR, base)
+            for line, base in wrap_lines(self.letterhead_text, FONT_REGULAR, _TEXT_LINE_SIZE, _RIGHT_BLOCK_W)
+        ]
+        text_h = len(self._text_lines) * _TEXT_LEADING
         self._right_lines: list[str] = []
+        self._right_top = self._block_top
         self._image_box: tuple[float, float, float, float] | None = None
         if self.image is not None:
             iw, ih = self.image.getSize()
-            scale = min(_RIGHT_BLOCK_W / iw, _IMAGE_MAX_H / ih)
+            room = max(top - depth - text_h, 8 * mm)
+            scale = min(_RIGHT_BLOCK_W / iw, min(_IMAGE_MAX_H, room) / ih)
             w, h = iw * scale, ih * scale
             x = width - MARGIN_X - _RIGHT_BLOCK_W / 2 - w / 2
-            self._image_box = (x, height - _IMAGE_TOP - h, w, h)
-            right_bottom = height - _IMAGE_TOP - h - 4  # as if a line's baseline stood there
+            self._image_box = (x, top - h, w, h)
+            right_bottom = top - h + 3  # where a line standing on the image's bottom would have its baseline
         else:
             self._right_lines = [
                 visual_line(line, FONT_BOLD, base)
                 for text in self.header_lines
                 for line, base in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
             ]
-            right_bottom = self._block_top - (max(len(self._right_lines), 1) - 1) * _HEAD_LEADING
-        self._text_lines = [
-            visual_line(line, FONT_REGULAR, base)
-            for line, base in wrap_lines(self.letterhead_text, FONT_REGULAR, _TEXT_LINE_SIZE, _RIGHT_BLOCK_W)
-        ]
-        self._text_top = right_bottom - _HEAD_LEADING + 1
+            self._right_top = min(self._block_top + text_h, top - _HEAD_SIZE)
+            right_bottom = self._right_top - (max(len(self._right_lines), 1) - 1) * _HEAD_LEADING
+        self._text_top = right_bottom - _TEXT_LEADING
         if self._text_lines:
-            right_bottom = self._text_top - (len(self._text_lines) - 1) * (_HEAD_LEADING - 1)
+            right_bottom = self._text_top - (len(self._text_lines) - 1) * _TEXT_LEADING
         self._left_lines = [
             visual_line(line, FONT_REGULAR, base)
             for text in self._official_lines()
@@ -203,7 +212,9 @@ class OfficialDocument:
             last, base = wrapped[_CONTACT_LINES - 1]
             wrapped = [*wrapped[: _CONTACT_LINES - 1], (last.rstrip() + " …", base)]
         self._contact_lines = [visual_line(line, FONT_REGULAR, base) for line, base in wrapped]
-        self._frame_bottom = _FOOTER_RULE_Y + 4 * mm + len(self._contact_lines) * _CONTACT_LEADING
+        # One line fits the gap between the body and the rule; a second one raises the body's bottom.
+        extra = max(len(self._contact_lines) - 1, 0) * _CONTACT_LEADING
+        self._frame_bottom = _FOOTER_RULE_Y + 4 * mm + extra
 
     def _draw_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -216,10 +227,10 @@ class OfficialDocument:
             canv.drawImage(self.image, x, y, width=w, height=h, mask="auto")
         canv.setFont(FONT_BOLD, _HEAD_SIZE)
         for i, line in enumerate(self._right_lines):
-            canv.drawCentredString(right_centre, self._block_top - i * _HEAD_LEADING, line)
+            canv.drawCentredString(right_centre, self._right_top - i * _HEAD_LEADING, line)
         canv.setFont(FONT_REGULAR, _TEXT_LINE_SIZE)
         for i, line in enumerate(self._text_lines):
-            canv.drawCentredString(right_centre, self._text_top - i * (_HEAD_LEADING - 1), line)
+            canv.drawCentredString(right_centre, self._text_top - i * _TEXT_LEADING, line)
         canv.setFont(FONT_REGULAR, _HEAD_SIZE)
         left_right_edge = MARGIN_X + _LEFT_BLOCK_W
         for i, line in enumerate(self._left_lines):
@@ -236,7 +247,7 @@ class OfficialDocument:
         n = len(self._contact_lines)
         for i, line in enumerate(self._contact_lines):
             canv.drawCentredString(
-                width / 2, _FOOTER_RULE_Y + 1.6 * mm + (n - 1 - i) * _CONTACT_LEADING, line
+                width / 2, _FOOTER_RULE_Y + 1.3 * mm + (n - 1 - i) * _CONTACT_LEADING, line
             )
         canv.setFillColor(colors.black)
         if self.footer_note:

@@ -99,3 +99,24 @@ def test_a_long_address_is_cut_to_two_lines_above_the_rule(tmp_path: Path) -> No
     assert len(contact) == 2 and contact[-1].rstrip().endswith(normalise("…"))
     assert normalise("شرایط پروانه") in text  # the body still fits on its page
     assert len(PdfReader(tmp_path / "long.pdf").pages) == 1
+
+
+def test_a_letterhead_never_moves_the_body(tmp_path: Path) -> None:
+    # a one-page document stays one page whatever the office recorded: the image and the line under
+    # it fit the depth of the organisation's three lines, one contact line fits above the rule
+    from io import BytesIO
+
+    from cluster_desktop.printing.document import OfficialDocument
+
+    def frame(**kw: object) -> tuple[float, float]:
+        d = OfficialDocument(BytesIO(), title="برگهٔ ارزیابی", **kw)  # type: ignore[arg-type]
+        return d._frame_top, d._frame_bottom
+
+    plain = frame()
+    for kw in (
+        {"letterhead_text": "دبیرخانهٔ کارگروه"},
+        {"letterhead_image": png(1200, 320)},
+        {"letterhead_image": png(400, 400), "letterhead_text": "دبیرخانهٔ کارگروه"},
+        {"contact_line": "نشانی: شیراز — تلفن: ۰۷۱-۳۲۳۴۵۶۷۸"},
+    ):
+        assert frame(**kw) == plain, kw

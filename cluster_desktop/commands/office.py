@@ -117,7 +117,15 @@ def run_office_show(args: argparse.Namespace, cli: Cli) -> int:
     lines = od.describe(d)
     if d.letterhead:
         size = len(d.letterhead) // 1024 or 1
-        lines.append(("سربرگ", f"{d.letterhead_type}، {to_persian_digits(size)} کیلوبایت"))
+        lines.append(
+            (
+                bilingual("سربرگ", "Letterhead"),
+                bilingual(
+                    f"{d.letterhead_type}، {to_persian_digits(size)} کیلوبایت",
+                    f"{d.letterhead_type}, {size} kB",
+                ),
+            )
+        )
     if d.version == 0:
         lines.append(
             ("", bilingual("هنوز مشخصاتی ثبت یا دریافت نشده است.", "Nothing recorded or received yet."))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -313,10 +313,6 @@ class OfficeDetailsDialog(QDialog):
             if answer == "cancel":
                 return
         super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        event.ignore()
-        self.reject()
 
 
 def screenshot(ctx: AppContext) -> QWidget:

@@ -16,7 +16,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied, ValidationError
+from cluster_desktop.domain.errors import (
+    FieldCollector,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+    bilingual,
+)
 from cluster_desktop.domain.images import FIELD as LETTERHEAD_FIELD
 from cluster_desktop.domain.images import MAX_LETTERHEAD_BYTES, check_letterhead, check_size
 from cluster_desktop.domain.numbers import to_latin_digits, to_persian_digits
@@ -233,16 +239,16 @@ def update_details(
 
 
 def describe(details: Secretariat) -> list[tuple[str, str]]:
-    """Label/value lines of the details in Persian (``office show``), empty fields left out."""
+    """Label/value lines of the details in the chosen language (``office show``), empty ones left out."""
     lines = [
-        ("دفتر", details.office_name),
-        ("رئیس", details.head_name),
-        ("سمت رئیس", details.head_post),
-        ("دبیر", details.secretary_name),
-        ("نشانی", details.address),
-        ("کد پستی", to_persian_digits(details.postal_code)),
-        ("تلفن", to_persian_digits(details.phone)),
-        ("رایانامه", details.email),
-        ("سطر زیر سربرگ", details.letterhead_text),
+        (("دفتر", "Office"), details.office_name),
+        (("رئیس", "Head"), details.head_name),
+        (("سمت رئیس", "Head's post"), details.head_post),
+        (("دبیر", "Secretary"), details.secretary_name),
+        (("نشانی", "Address"), details.address),
+        (("کد پستی", "Postal code"), bilingual(to_persian_digits(details.postal_code), details.postal_code)),
+        (("تلفن", "Telephone"), bilingual(to_persian_digits(details.phone), details.phone)),
+        (("رایانامه", "E-mail"), details.email),
+        (("سطر زیر سربرگ", "Line under the letterhead"), details.letterhead_text),
     ]
-    return [(k, v) for k, v in lines if v]
+    return [(bilingual(*label), value) for label, value in lines if value]

@@ -46,6 +46,8 @@ class LiaisonsDialog(QDialog):
         self.editable = may_edit(ctx.actor)
         self.operation: Operation | None = None
         self.rows: list[liaisons.RegisterRow] = []
+        self.shown: liaisons.RegisterRow | None = None  # the province in the form
+        self.dirty = False
         self.setObjectName("liaisons_dialog")
         self.setWindowTitle(self.tr("TPO liaisons of the provinces"))
         layout = QVBoxLayout(self)
@@ -95,6 +97,7 @@ class LiaisonsDialog(QDialog):
             edit = QLineEdit(box)
             edit.setObjectName(f"{key}_edit")
             edit.setReadOnly(not self.editable)
+            edit.textEdited.connect(self._edited)
             if key in ("phone", "email"):
                 edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
@@ -155,6 +158,7 @@ class LiaisonsDialog(QDialog):
     def choose(self, row: int) -> None:
         """Put the province in ``row`` in the form (as a click on it does)."""
         self.table.setCurrentCell(row, 0)
+        self._selected()  # also when the row was current already (after a save)
 
     def current(self) -> liaisons.RegisterRow | None:
         selected = self.table.selectedItems()
@@ -163,16 +167,43 @@ class LiaisonsDialog(QDialog):
 
     def _selected(self) -> None:
         r = self.current()
-        self.errors.clear()
-        if r is None:
+        if r is None or (self.shown is not None and r.province_code == self.shown.province_code):
             return
+        if self.dirty and self.shown is not None and not self._discard():
+            back = next(i for i, x in enumerate(self.rows) if x.province_code == self.shown.province_code)
+            self.table.blockSignals(True)
+            self.table.setCurrentCell(back, 0)
+            self.table.blockSignals(False)
+            return
+        self.errors.clear()
+        self.shown = r
         self.province_label.setText(r.province_fa if self.fa else r.province_en)
         for key, edit in self.edits.items():
             value = getattr(r.liaison, key)
             edit.setText(self._n(value) if key == "phone" else value)
+        self.dirty = False
+
+    def _discard(self) -> bool:
+        """Typed but not saved: ask before it is lost."""
+        name = (
+            self.shown.province_fa if self.shown and self.fa else self.shown.province_en if self.shown else ""
+        )
+        return prompts.confirm(
+            self,
+            self.windowTitle(),
+            self.tr("The liaison typed for %1 is not saved. Discard it?").replace("%1", name),
+        )
+
+    def reject(self) -> None:
+        if self.operation is not None or (self.dirty and not self._discard()):
+            return
+        super().reject()
+
+    def _edited(self, _text: str) -> None:
+        self.dirty = True
 
     def save(self) -> None:
-        r = self.current()
+        r = self.shown
         if r is None or self.operation is not None:
             return
         self.errors.clear()
@@ -185,6 +216,8 @@ class LiaisonsDialog(QDialog):
 
         def done(_saved: liaisons.Liaison) -> None:
             self.operation = None
+            self.dirty = False
+            self.shown = None  # shown again from the register as saved
             self.refresh(select=code)
             self.ctx.changed.emit("liaisons")
 

@@ -181,6 +181,17 @@ def test_the_centre_s_register_of_liaisons(central_ctx, qtbot, asked) -> None:
     assert dialog.table.item(fars, 1).text() == "پروین نوری"
     assert dialog.table.item(fars, 3).text() == "۰۲۱-۲۲۶۶۲۰۱۱"
     assert dialog.current() is not None and dialog.current().province_code == "IR-07"
+    # typed and not saved: moving to another province asks first, and staying keeps the text
+    type_text(dialog.edits["position"], "کارشناس")
+    asked.confirm_answer = False
+    dialog.choose(0)
+    assert asked.said("confirm") and dialog.shown.province_code == "IR-07"
+    assert dialog.edits["position"].text() == "کارشناس" and dialog.current().province_code == "IR-07"
+    asked.confirm_answer = True
+    dialog.choose(0)
+    assert (
+        dialog.shown.province_code == dialog.rows[0].province_code and dialog.edits["position"].text() == ""
+    )
 
 
 def test_a_province_has_no_register_of_liaisons(ctx, qtbot) -> None:

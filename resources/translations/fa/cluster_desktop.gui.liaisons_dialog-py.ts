@@ -75,6 +75,10 @@
         <translation>ذخیرهٔ نماینده</translation>
     </message>
     <message>
+        <source>The liaison typed for %1 is not saved. Discard it?</source>
+        <translation>نمایندهٔ واردشده برای %1 ذخیره نشده است. کنار گذاشته شود؟</translation>
+    </message>
+    <message>
         <source>Saving the liaison…</source>
         <translation>در حال ذخیرهٔ نماینده…</translation>
     </message>

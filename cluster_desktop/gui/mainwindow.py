@@ -259,6 +259,17 @@ class MainWindow(QMainWindow):
             file_menu.addSeparator()
         # --- end of Users
 
+        # --- The secretariat (F1/F2) and, at the centre, the provinces' TPO liaisons (F2-1).
+        details_action = QAction(self.tr("Secretariat &details…"), self)
+        details_action.setObjectName("office_details_action")
+        details_action.triggered.connect(self.office_details)
+        file_menu.addAction(details_action)
+        if self.ctx.is_central:
+            liaisons_action = QAction(self.tr("TPO &liaisons of the provinces…"), self)
+            liaisons_action.setObjectName("liaisons_action")
+            liaisons_action.triggered.connect(self.liaisons)
+            file_menu.addAction(liaisons_action)
+        file_menu.addSeparator()
         # Backup and restore of the whole office (issue 17): the administrator's; the services check too.
         from .backup_actions import BackupActions
 
@@ -439,6 +450,24 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.password_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def office_details(self) -> QWidget:
+        from .office_details_dialog import OfficeDetailsDialog
+
+        dialog = OfficeDetailsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def liaisons(self) -> QWidget:
+        from .liaisons_dialog import LiaisonsDialog
+
+        dialog = LiaisonsDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.liaisons_dialog = dialog
         dialog.open()
         return dialog
 

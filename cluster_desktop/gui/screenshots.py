@@ -42,6 +42,8 @@ TARGETS: dict[str, str] = {
     "monitoring": "programmes:screenshot_monitoring",
     "sync": "sync_view:screenshot",
     "audit": "audit_view:screenshot",
+    "office-details": "office_details_dialog:screenshot",
+    "liaisons": "liaisons_dialog:screenshot",
     "wizard": "setup_wizard:screenshot",
     "login": "login:screenshot",
 }
@@ -97,7 +99,7 @@ def render(
     ctx = AppContext(ws, pick_actor(ws), lang)
     _refuse_other_office(view, ctx.is_central)
     widget: QWidget = func(ctx)
-    if view not in ("main", "wizard", "login"):
+    if view not in ("main", "wizard", "login", "office-details", "liaisons"):  # windows, not tabs
         from .mainwindow import VIEW_MARGINS
 
         widget.setContentsMargins(*VIEW_MARGINS)  # as the view sits in its tab

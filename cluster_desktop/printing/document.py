@@ -1,5 +1,8 @@
 """Official Persian documents: letterhead, number/date/attachment block, title and page footer.
 
+The letterhead is the issuing office's: its image (when it has one) or its organisation lines on the
+right, an optional line under it, and its address and telephone above the footer rule.
+
 ``OfficialDocument`` lays the fixed parts out on every page; callers supply the body as
 flowables made with ``heading``, ``para``, ``field_table``, ``signature_block``, ``RTLTable``
 and ``qr_drawing``. Every text is plain (never reportlab markup).
@@ -7,6 +10,7 @@ and ``qr_drawing``. Every text is plain (never reportlab markup).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
@@ -14,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Spacer, Table
 
@@ -24,6 +29,7 @@ from cluster_desktop.printing.layout import (
     Align,
     RTLParagraph,
     RTLTable,
+    TextLine,
     draw_line,
     draw_rtl_text,
     fa_digits,
@@ -51,6 +57,14 @@ _FOOTER_RULE_Y = 16 * mm
 _FOOTER_Y = 10 * mm
 _FOOTER_NOTE_SIZE = 7.5
 _RULE_COLOR = colors.HexColor("#606060")
+_HEADER_TOP = 11 * mm  # the right-hand block's highest point (the invocation stands in the middle)
+_IMAGE_MAX_H = 26 * mm
+_TEXT_LINE_SIZE = 8.5
+_TEXT_LEADING = _HEAD_LEADING - 1
+_CONTACT_SIZE = 7.5
+_CONTACT_LEADING = 10.0
+_CONTACT_LINES = 2  # an address longer than this is cut: the footer has no more room
+_CONTACT_COLOR = colors.HexColor("#404040")
 
 
 def page_label(page: int, total: int) -> str:
@@ -111,6 +125,9 @@ class OfficialDocument:
         landscape: bool = False,
         footer_note: str = "",
         author: str = "",
+        letterhead_image: bytes | None = None,
+        letterhead_text: str = "",
+        contact_line: str = "",
     ) -> None:
         register_fonts()
         self.target = str(path_or_buffer) if hasattr(path_or_buffer, "__fspath__") else path_or_buffer
@@ -121,6 +138,9 @@ class OfficialDocument:
         self.header_lines = tuple(header_lines)
         self.footer_note = footer_note
         self.author = author
+        self.image = ImageReader(io.BytesIO(letterhead_image)) if letterhead_image else None
+        self.letterhead_text = letterhead_text
+        self.contact_line = contact_line
         self.pagesize: tuple[float, float] = to_landscape(A4) if landscape else A4
         self._layout_header()
 
@@ -140,25 +160,58 @@ class OfficialDocument:
     def _layout_header(self) -> None:
         """Wrap the header parts once and derive where the body frame starts."""
         width, height = self.pagesize
-        # Each part is laid out once here.
-        self._right_lines = [
-            line
-            for text in self.header_lines
-            for line in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
-        ]
+        self._block_top = height - 19 * mm
+        # The right-hand block (the office's image or organisation lines, then the line under them)
+        # stays within the depth of the three usual lines, starting higher when it needs to: a
+        # letterhead never moves the title, so no document gains a page by having one.
+        top = height - _HEADER_TOP
+        depth = self._block_top - 2 * _HEAD_LEADING - 3  # just under the third line's baseline
+        self._text_lines = wrap_lines(self.letterhead_text, FONT_REGULAR, _TEXT_LINE_SIZE, _RIGHT_BLOCK_W)
+        text_h = len(self._text_lines) * _TEXT_LEADING
+        self._right_lines: list[TextLine] = []
+        self._right_top = self._block_top
+        self._image_box: tuple[float, float, float, float] | None = None
+        if self.image is not None:
+            iw, ih = self.image.getSize()
+            room = max(top - depth - text_h, 8 * mm)
+            scale = min(_RIGHT_BLOCK_W / iw, min(_IMAGE_MAX_H, room) / ih)
+            w, h = iw * scale, ih * scale
+            x = width - MARGIN_X - _RIGHT_BLOCK_W / 2 - w / 2
+            self._image_box = (x, top - h, w, h)
+            right_bottom = top - h + 3  # where a line standing on the image's bottom would have its baseline
+        else:
+            self._right_lines = [
+                line
+                for text in self.header_lines
+                for line in wrap_lines(text, FONT_BOLD, _HEAD_SIZE, _RIGHT_BLOCK_W)
+            ]
+            self._right_top = min(self._block_top + text_h, top - _HEAD_SIZE)
+            right_bottom = self._right_top - (max(len(self._right_lines), 1) - 1) * _HEAD_LEADING
+        self._text_top = right_bottom - _TEXT_LEADING
+        if self._text_lines:
+            right_bottom = self._text_top - (len(self._text_lines) - 1) * _TEXT_LEADING
         self._left_lines = [
             line
             for text in self._official_lines()
             for line in wrap_lines(text, FONT_REGULAR, _HEAD_SIZE, _LEFT_BLOCK_W)
         ]
+        left_bottom = self._block_top - (max(len(self._left_lines), 1) - 1) * _HEAD_LEADING
         title_width = width - 2 * MARGIN_X - 20 * mm
         self._title_lines = wrap_lines(self.title, FONT_BOLD, _TITLE_SIZE, title_width)
-        self._block_top = height - 19 * mm
-        rows = max(len(self._right_lines), len(self._left_lines), 1)
-        self._title_top = self._block_top - (rows - 1) * _HEAD_LEADING - 22
+        self._title_top = min(right_bottom, left_bottom) - 22
         title_rows = max(len(self._title_lines), 1)
         self._rule_y = self._title_top - (title_rows - 1) * _TITLE_LEADING - 10
         self._frame_top = self._rule_y - 4
+        # The office's address and telephone stand just above the footer rule.
+        wrapped = wrap_lines(self.contact_line, FONT_REGULAR, _CONTACT_SIZE, width - 2 * MARGIN_X)
+        if len(wrapped) > _CONTACT_LINES:
+            last = wrapped[_CONTACT_LINES - 1]
+            cut = layout_line(last.text.rstrip() + " …", FONT_REGULAR, _CONTACT_SIZE, last.base)
+            wrapped = [*wrapped[: _CONTACT_LINES - 1], cut]
+        self._contact_lines = wrapped
+        # One line fits the gap between the body and the rule; a second one raises the body's bottom.
+        extra = max(len(self._contact_lines) - 1, 0) * _CONTACT_LEADING
+        self._frame_bottom = _FOOTER_RULE_Y + 4 * mm + extra
 
     def _draw_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         width, height = self.pagesize
@@ -166,8 +219,13 @@ class OfficialDocument:
         canv.setFillColor(colors.black)
         draw_rtl_text(canv, INVOCATION, width / 2, height - 11 * mm, size=9, align="center")
         right_centre = width - MARGIN_X - _RIGHT_BLOCK_W / 2
+        if self.image is not None and self._image_box is not None:
+            x, y, w, h = self._image_box
+            canv.drawImage(self.image, x, y, width=w, height=h, mask="auto")
         for i, line in enumerate(self._right_lines):
-            draw_line(canv, line, right_centre, self._block_top - i * _HEAD_LEADING, "center")
+            draw_line(canv, line, right_centre, self._right_top - i * _HEAD_LEADING, "center")
+        for i, line in enumerate(self._text_lines):
+            draw_line(canv, line, right_centre, self._text_top - i * _TEXT_LEADING, "center")
         left_right_edge = MARGIN_X + _LEFT_BLOCK_W
         for i, line in enumerate(self._left_lines):
             draw_line(canv, line, left_right_edge, self._block_top - i * _HEAD_LEADING)
@@ -177,6 +235,13 @@ class OfficialDocument:
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, self._rule_y, width - MARGIN_X, self._rule_y)
         canv.line(MARGIN_X, _FOOTER_RULE_Y, width - MARGIN_X, _FOOTER_RULE_Y)
+        canv.setFillColor(_CONTACT_COLOR)
+        n = len(self._contact_lines)
+        for i, line in enumerate(self._contact_lines):
+            draw_line(
+                canv, line, width / 2, _FOOTER_RULE_Y + 1.3 * mm + (n - 1 - i) * _CONTACT_LEADING, "center"
+            )
+        canv.setFillColor(colors.black)
         if self.footer_note:
             note_width = (width - 2 * MARGIN_X) / 2 - 20 * mm
             draw_rtl_text(
@@ -195,9 +260,9 @@ class OfficialDocument:
         width = self.pagesize[0]
         frame = Frame(
             MARGIN_X,
-            _FOOTER_RULE_Y + 4 * mm,
+            self._frame_bottom,
             width - 2 * MARGIN_X,
-            self._frame_top - (_FOOTER_RULE_Y + 4 * mm),
+            self._frame_top - self._frame_bottom,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,

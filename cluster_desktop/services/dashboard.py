@@ -128,6 +128,8 @@ def waiting(session: Session, office: OfficeKind) -> list[Waiting]:
 # Audit actions as people read them; dossier transitions come from the transitions table instead.
 AUDIT_TITLES: dict[str, tuple[str, str]] = {
     "office.setup": ("راه‌اندازی دفتر و ساخت کلیدها", "Office set up and keys made"),
+    "office.details": ("ویرایش مشخصات دبیرخانه", "Secretariat details changed"),
+    "liaison.set": ("ثبت نمایندهٔ ارتباطی سازمان توسعه تجارت با استان", "Province's TPO liaison recorded"),
     "user.create": ("تعریف کاربر", "User created"),
     "user.update": ("ویرایش کاربر", "User changed"),
     "user.password": ("تغییر گذرواژه", "Password changed"),

@@ -16,7 +16,7 @@ from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.store.models import Office, Province
 from cluster_desktop.sync.keys import fingerprint_text
 
-from . import centre_certificate, forms, users
+from . import centre_certificate, forms, office_details, users
 from .actor import Actor
 from .office import OfficeSetup, office_fingerprint, office_id_for, setup_office
 from .workspace import Workspace
@@ -49,18 +49,29 @@ class Secretariat:
 
 
 def check_secretariat(data: Secretariat) -> Secretariat:
-    """Page 2: the secretariat's details, cleaned; all problems at once."""
+    """Page 2: the secretariat's details, cleaned by the rules of the details form; all problems at once."""
     c = FieldCollector()
-    out = Secretariat(
-        office_name=forms.text(c, data.office_name, "office_name", "نام دفتر", "Office name", required=True),
-        address=forms.text(c, data.address, "address", "نشانی", "Address", single_line=False, max_len=1000),
-        phone=forms.phone_number(c, data.phone),
-        email=forms.email(c, data.email, "email"),
-        head_name=forms.text(c, data.head_name, "head_name", "رئیس", "Head"),
-        secretary_name=forms.text(c, data.secretary_name, "secretary_name", "دبیر کارگروه", "Secretary"),
+    name = forms.text(c, data.office_name, "office_name", "نام دفتر", "Office name", required=True)
+    details = c.check(
+        office_details.check_details,
+        office_details.DetailsInput(
+            head_name=data.head_name,
+            secretary_name=data.secretary_name,
+            address=data.address,
+            phone=data.phone,
+            email=data.email,
+        ),
     )
     c.raise_if_any()
-    return out
+    assert details is not None
+    return Secretariat(
+        office_name=name,
+        address=details.address,
+        phone=details.phone,
+        email=details.email,
+        head_name=details.head_name,
+        secretary_name=details.secretary_name,
+    )
 
 
 def check_admin(username: str, full_name: str, password: str, password_again: str) -> None:

@@ -18,7 +18,6 @@ from cluster_desktop.store.models import (
     Cluster,
     Dossier,
     Member,
-    Office,
     Organization,
     Programme,
     Transition,
@@ -26,6 +25,7 @@ from cluster_desktop.store.models import (
 
 from .actor import Actor
 from .groups import MeetingInput, MemberInput, get_meeting, list_meetings, list_members, local_group
+from .office_details import details_of
 
 
 @dataclass(frozen=True)
@@ -40,17 +40,10 @@ class Secretariat:
 
 
 def secretariat(session: Session, actor: Actor) -> Secretariat:
-    office = session.get(Office, actor.office_id)
+    d = details_of(session, actor.office_id)
     group = local_group(session, actor)
-    assert office is not None
     return Secretariat(
-        group.name_fa,
-        office.name_fa,
-        office.head_name,
-        office.secretary_name,
-        office.phone,
-        office.email,
-        office.address,
+        group.name_fa, d.office_name, d.head_name, d.secretary_name, d.phone, d.email, d.address
     )
 
 

@@ -11,15 +11,16 @@ from pyrage import x25519
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import ConflictError, FieldCollector, ValidationError
+from cluster_desktop.domain.errors import ConflictError, ValidationError
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.text import clean_text
 from cluster_desktop.store.models import KeyWrap, LocalKeys, Office, Province, WorkingGroup
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync import keys as office_keys
 
-from . import audit, forms, security, users
+from . import audit, security, users
 from .actor import Actor
+from .office_details import DetailsInput, check_details, write_details
 from .workspace import Workspace
 
 
@@ -77,16 +78,17 @@ def validate_setup(session: Session, spec: OfficeSetup) -> None:
         )
     users.validate_username(spec.admin_username)
     users.validate_new_password(spec.admin_password, spec.admin_username)
-    checked_contact(spec)
+    check_details(_details_input(spec))
 
 
-def checked_contact(spec: OfficeSetup) -> tuple[str, str]:
-    """The secretariat's phone (Latin digits) and e-mail, checked as the wizard and member forms do."""
-    c = FieldCollector()
-    phone = forms.phone_number(c, spec.phone)
-    email = forms.email(c, spec.email, "email")
-    c.raise_if_any()
-    return phone, email
+def _details_input(spec: OfficeSetup) -> DetailsInput:
+    return DetailsInput(
+        head_name=spec.head_name,
+        secretary_name=spec.secretary_name,
+        address=spec.address,
+        phone=spec.phone,
+        email=spec.email,
+    )
 
 
 def setup_office(ws: Workspace, spec: OfficeSetup) -> Actor:
@@ -98,10 +100,7 @@ def setup_office(ws: Workspace, spec: OfficeSetup) -> Actor:
         office.is_local = True
         if spec.office_name.strip():
             office.name_fa = clean_text(spec.office_name)
-        office.address = clean_text(spec.address)
-        office.phone, office.email = checked_contact(spec)
-        office.head_name = clean_text(spec.head_name)
-        office.secretary_name = clean_text(spec.secretary_name)
+        write_details(s, office.id, _details_input(spec))  # phone kept with Latin digits
 
         keys = office_keys.generate_office_keys()
         data_key = security.new_data_key()

@@ -84,6 +84,7 @@ from . import instructions as ins
 from . import programmes as prog
 from .actor import Actor
 from .licenses import QR_PREFIX, qr_text, verify_license_text
+from .office_details import details_of
 from .users import local_office
 
 T = TypeVar("T")
@@ -139,10 +140,20 @@ def find_programme(session: Session, ident: str) -> Programme:
 
 
 def letterhead(session: Session, office_id: str) -> doc.Letterhead:
-    office = session.get(Office, office_id)
-    if office is None:
+    """The office's letterhead with what its secretariat recorded (for a peer: as last received)."""
+    if session.get(Office, office_id) is None:
         return doc.Letterhead()
-    return doc.Letterhead.for_office(office.name_fa, central=office.kind == OfficeKind.CENTRAL.value)
+    d = details_of(session, office_id)
+    return doc.Letterhead.for_office(
+        d.office_name,
+        central=d.central,
+        image=d.letterhead,
+        text_line=d.letterhead_text,
+        address=d.address,
+        postal_code=d.postal_code,
+        phone=d.phone,
+        email=d.email,
+    )
 
 
 def _province_name(session: Session, code: str | None) -> str:
@@ -169,15 +180,16 @@ def _group_of(session: Session, office_id: str) -> WorkingGroup | None:
 def _signatories(session: Session, office_id: str) -> list[doc.Signatory]:
     """Chair and secretary of the office's working group (the first signs on the right)."""
     group = _group_of(session, office_id)
-    office = session.get(Office, office_id)
+    office = details_of(session, office_id)
     if group is None:
-        return [doc.Signatory("رئیس سازمان", office.head_name if office else "")]
+        return [doc.Signatory(office.head_post, office.head_name)]
     members = list(
         session.scalars(select(Member).where(Member.group_id == group.id, Member.active.is_(True)))
     )
     by_seat = {m.member_role: m.full_name for m in members}
-    chair = by_seat.get(MemberRole.CHAIR.value) or (office.head_name if office else "")
-    secretary = by_seat.get(MemberRole.SECRETARY.value) or (office.secretary_name if office else "")
+    # The secretariat's head and secretary (F1/F2) sit in those seats when the group names nobody.
+    chair = by_seat.get(MemberRole.CHAIR.value) or office.head_name
+    secretary = by_seat.get(MemberRole.SECRETARY.value) or office.secretary_name
     return [doc.Signatory(f"رئیس {group.name_fa}", chair), doc.Signatory(f"دبیر {group.name_fa}", secretary)]
 
 
@@ -700,8 +712,9 @@ def license_data(session: Session, actor: Actor, dossier_or_number: str) -> lic_
     cluster = session.get(Cluster, lic.cluster_id)
     assert cluster is not None
     entry = session.scalar(select(DatabankEntry).where(DatabankEntry.dossier_id == lic.dossier_id))
-    office = session.get(Office, lic.owner_office_id)
-    signatories = [doc.Signatory("رئیس کل سازمان توسعه تجارت ایران", office.head_name if office else "")]
+    # The licence is TPO's act: its head signs, as TPO's last bundle named him at a province.
+    centre = details_of(session, lic.owner_office_id)
+    signatories = [doc.Signatory(centre.head_post, centre.head_name)]
     signatories += [s for s in _signatories(session, lic.owner_office_id) if s.post.startswith("دبیر")]
     return lic_doc.LicenseData(
         letterhead=letterhead(session, lic.owner_office_id),

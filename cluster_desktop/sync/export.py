@@ -5,7 +5,8 @@ last bundle the centre acknowledged, as a whole: cluster profile, dossier, plan,
 evaluations and history, with its working group, members and the meetings the history cites.
 The centre sends a province its own decisions on that province's dossiers (transitions with the
 meetings they cite, databank entries, licenses), its plan requests to that province (F3: clusters of
-the centre's initial list whose plan the province is asked to complete) and the criteria sets.
+the centre's initial list whose plan the province is asked to complete), the province's TPO liaison
+(F2-1) and the criteria sets. Each side also sends its secretariat's details when they changed.
 
 Bundles are cumulative: each carries every change after a cutoff (the last export whose every part
 was acknowledged), and says so in ``records/sync_coverage.jsonl`` (``covers_after``: the last
@@ -140,6 +141,16 @@ def _group_records(
     }
 
 
+def _own_details(session: Session, office_id: str, cutoff: datetime | None) -> list[dict[str, Any]]:
+    """The office's secretariat details when they changed after ``cutoff`` (bundles are cumulative, so
+    a change keeps travelling until a bundle that carried it is acknowledged)."""
+    t = _tab("office_details")
+    q = select(t).where(t.c.owner_office_id == office_id)
+    if cutoff is not None:
+        q = q.where(t.c.updated_at > cutoff)
+    return [dict(r._mapping) for r in session.execute(q)]
+
+
 def collect_province(session: Session, office_id: str, cutoff: datetime | None) -> Collected:
     """A province's submission: every sent dossier changed after ``cutoff`` (all when None)."""
     d = _tab("dossiers")
@@ -199,6 +210,7 @@ def collect_province(session: Session, office_id: str, cutoff: datetime | None) 
         out.attachments[did] = {a["sha256"] for a in rec["attachments"]}
     meeting_ids = {t["meeting_id"] for t in transitions if t["meeting_id"]}
     out.shared = _group_records(session, office_id, meeting_ids, cutoff, changed=True)
+    out.shared["office_details"] = _own_details(session, office_id, cutoff)
     # The whole list, not what changed: the centre then also drops the events deleted here.
     ev_t = _tab("training_events")
     out.shared["training_events"] = [
@@ -225,12 +237,15 @@ def collect_central(session: Session, office_id: str, province: str, cutoff: dat
             cond.append(t.c.updated_at > cutoff)
         rows[table] = _rows(session, table, "dossier_id", theirs, *cond)
     addressed = _tab("plan_requests").c.province_code == province  # a request goes to its province only
+    liaison = _tab("province_liaisons").c.province_code == province  # F2-1: each its own liaison
     # Criteria revisions and instructions are the same for every province (F5, F15).
     centre_records: list[tuple[str, Any]] = [
         ("criteria_sets", None),
         ("criteria", None),
         ("instructions", None),
         ("plan_requests", addressed),
+        ("province_liaisons", liaison),
+        ("office_details", None),  # the centre's own secretariat: its head signs the licences
     ]
     for table, only in centre_records:
         t = _tab(table)

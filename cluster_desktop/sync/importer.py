@@ -313,6 +313,13 @@ def _check_events(bundle: ReadBundle, sender_id: str) -> None:
             raise not_allowed("training_events", f"{r['id']} names {str(r['province_code'])[:8]}")
 
 
+def _check_liaisons(bundle: ReadBundle, local_id: str) -> None:
+    """The centre tells a province only its own TPO liaison (F2-1)."""
+    for r in bundle.records.get("province_liaisons", []):
+        if r["province_code"] != local_id:
+            raise not_allowed("province_liaisons", f"{r['id']} is for {str(r['province_code'])[:8]}")
+
+
 def _check_requests(session: Session, bundle: ReadBundle, sender_id: str, local_id: str) -> None:
     """A plan request is for the province it names, and only that province's dossier may answer it."""
     for r in bundle.records.get("plan_requests", []):
@@ -477,6 +484,7 @@ def read_bundle(
     _check_links(session, bundle, manifest.sender.office_id, sender_kind)
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
     _check_events(bundle, manifest.sender.office_id)
+    _check_liaisons(bundle, local_id)
     for table, rows in records.items():
         spec = BY_NAME[table]
         existing = _existing(session, spec, [r["id"] for r in rows])
@@ -569,6 +577,7 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
             for ids in _chunks(gone):
                 session.execute(delete(t).where(t.c.id.in_(ids)))
     _replace_reissued(session, groups.get("instructions", {}).get("add", []), sender)
+    _replace_singletons(session, groups, sender)
     if "training_events" in bundle.records:
         # The sender's whole list: its events not in it were deleted there.
         ev_t = BY_NAME["training_events"].table
@@ -624,6 +633,22 @@ def _replace_reissued(session: Session, added: list[dict[str, Any]], sender: str
                 t.c.id != r["id"],
             )
         )
+
+
+# One row per key: an office's details (per owner), a province's liaison (per province). A sender
+# that was set up again writes its row under a new id; that row replaces the one it no longer has.
+_SINGLETONS = {"office_details": "owner_office_id", "province_liaisons": "province_code"}
+
+
+def _replace_singletons(
+    session: Session, groups: dict[str, dict[str, list[dict[str, Any]]]], sender: str
+) -> None:
+    for table, key in _SINGLETONS.items():
+        t = BY_NAME[table].table
+        for r in groups.get(table, {}).get("add", []):
+            session.execute(
+                delete(t).where(t.c[key] == r[key], t.c.owner_office_id == sender, t.c.id != r["id"])
+            )
 
 
 # --- plan requests (F3) ------------------------------------------------------------------------

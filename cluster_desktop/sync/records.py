@@ -9,6 +9,10 @@ initial list's clusters whose plan a province is asked to complete) and its own 
 members and meetings. A bundle may only carry records its sender owns, of tables its kind of office
 owns; each record is read against an explicit field list of its table (types, lengths, enums).
 
+Each office also owns its secretariat's details (``office_details``: head, secretary, address,
+letterhead image as base64) and sends them when they change; the centre owns the register of TPO
+liaisons (F2-1), of which each province receives its own row only.
+
 A plan request reaches only the province it names; that province's import opens its own cluster and
 dossier from it (see importer), and the dossier names the request in ``plan_request_id`` when it comes
 back, which only the province named may do.
@@ -20,6 +24,8 @@ sent). A dossier's other fields always come from its owner, the province.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -29,6 +35,8 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, LargeBinary, String, Table, Text
 
+from cluster_desktop.domain.errors import ValidationError
+from cluster_desktop.domain.images import check_letterhead
 from cluster_desktop.domain.roles import MemberRole, OfficeKind
 from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, DossierState
 from cluster_desktop.store import models as m
@@ -86,6 +94,7 @@ _LEVELS = frozenset({PROVINCE, CENTRAL})
 
 # In dependency order: a record's link targets come before it (inserts run in this order).
 SPECS: tuple[TableSpec, ...] = (
+    TableSpec("office_details", _t(m.OfficeDetails), _BOTH),
     TableSpec(
         "working_groups",
         _t(m.WorkingGroup),
@@ -130,6 +139,9 @@ SPECS: tuple[TableSpec, ...] = (
         enums={"kind": frozenset({"training", "awareness"})},
     ),
     TableSpec("plan_requests", _t(m.PlanRequest), _CENT, (Link("province_code", "provinces", owned=False),)),
+    TableSpec(
+        "province_liaisons", _t(m.ProvinceLiaison), _CENT, (Link("province_code", "provinces", owned=False),)
+    ),
     TableSpec("clusters", _t(m.Cluster), _PROV, (Link("province_code", "provinces", owned=False),)),
     TableSpec(
         "cluster_products", _t(m.Product), _PROV, (Link("cluster_id", "clusters"),), parent="cluster_id"
@@ -251,6 +263,8 @@ def to_json(spec: TableSpec, row: Mapping[str, Any]) -> dict[str, Any]:
             value = stamp(value)
         elif isinstance(value, date):
             value = value.isoformat()
+        elif isinstance(value, bytes):
+            value = base64.b64encode(value).decode("ascii")
         out[name] = value
     return out
 
@@ -325,6 +339,19 @@ def _checker(spec: TableSpec, column: Any) -> Callable[[Any], Any]:
                 raise fail("expected a list or an object")
             return value
 
+    elif isinstance(kind, LargeBinary) and kind.length:
+        # Bytes travel as base64 (the letterhead image); the column's length bounds the decoded size.
+        limit = kind.length
+        chars = 4 * -(-limit // 3)
+
+        def inner(value: Any) -> Any:
+            if type(value) is not str or len(value) > chars:
+                raise fail(f"expected base64 of at most {limit} bytes")
+            try:
+                return base64.b64decode(value.encode("ascii"), validate=True)
+            except (binascii.Error, UnicodeEncodeError, ValueError):
+                raise fail("expected base64") from None
+
     elif isinstance(kind, String | Text) and not isinstance(kind, LargeBinary):
         limit = kind.length or MAX_TEXT
 
@@ -395,6 +422,8 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
         raise foreign_owner(table, f"{v['id']} is another office's working group")
     if table == "plan_requests":
         _request_lists(v)
+    if table == "office_details":
+        _letterhead(v)
     if table == "evaluation_scores" and not 0 <= v["score"] <= 5:
         raise record_error(table, "score: expected 0 to 5")
     if table == "transitions":
@@ -410,6 +439,27 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
             raise record_error(table, f"{v['action']}: wrong target state or process code")
         if rule.office.value != sender_kind:
             raise not_allowed(table, f"{v['action']} is not a {sender_kind} office's step")
+
+
+def _letterhead(v: dict[str, Any]) -> None:
+    """A secretariat's letterhead is a whole PNG or JPEG within the limits, of the type it claims:
+    the same check as when it was chosen (domain/images.py), since the receiver prints it."""
+    data, claimed = v["letterhead"], v["letterhead_type"]
+    if data is None:
+        if claimed:
+            raise record_error("office_details", "letterhead_type without a letterhead")
+        return
+    try:
+        image = check_letterhead(data)
+    except ValidationError as e:
+        raise record_error(
+            "office_details",
+            "letterhead",
+            fa=f"تصویر سربرگ دفتر فرستنده پذیرفته نیست: {e.fa}",
+            en=f"The sending office's letterhead image is refused: {e.en}",
+        ) from None
+    if image.media_type != claimed:
+        raise record_error("office_details", f"letterhead_type: {claimed[:16]!r} is not {image.media_type}")
 
 
 MAX_REQUEST_ITEMS = 200  # products or markets on one plan request

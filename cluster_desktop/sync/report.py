@@ -38,6 +38,8 @@ TABLE_TITLES = {
     "instructions": ("دستورالعمل", "instructions"),
     "training_events": ("رویداد آموزشی و ترویجی", "training and awareness events"),
     "plan_requests": ("درخواست تکمیل طرح توجیهی", "plan requests"),
+    "office_details": ("مشخصات دبیرخانه", "secretariat details"),
+    "province_liaisons": ("نمایندهٔ ارتباطی سازمان توسعه تجارت", "TPO liaisons"),
 }
 
 

@@ -11,6 +11,7 @@ from cluster_desktop.gui.login import LoginDialog
 from cluster_desktop.gui.mainwindow import MainWindow
 from cluster_desktop.gui.setup_wizard import SetupWizard
 from cluster_desktop.services.office import office_fingerprint
+from cluster_desktop.services.office_details import details_of
 from cluster_desktop.services.users import authenticate
 from cluster_desktop.store.models import LocalKeys, Office, User, WorkingGroup
 from cluster_desktop.sync.keys import fingerprint_text
@@ -69,8 +70,9 @@ def test_wizard_from_empty_data_dir_to_logged_in_main_window(fa_app, workspace, 
     # AND the database holds the office, its admin, its keys and its working group
     with workspace.db.session() as s:
         office = s.scalar(select(Office).where(Office.is_local.is_(True)))
-        assert office.id == "IR-07" and office.phone == "071-32345678"
-        assert office.head_name == "علی رضایی" and office.secretary_name == "مهدی جعفری"
+        details = details_of(s, office.id)
+        assert office.id == "IR-07" and details.phone == "071-32345678"
+        assert details.head_name == "علی رضایی" and details.secretary_name == "مهدی جعفری"
         user = s.scalar(select(User).where(User.username == "admin"))
         assert user.role == "admin" and user.full_name == "مریم احمدی"
         assert s.get(LocalKeys, "IR-07") is not None

@@ -15,6 +15,7 @@ from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.services import centre_certificate as cc
 from cluster_desktop.services import first_run, users
 from cluster_desktop.services.office import OfficeSetup, setup_office
+from cluster_desktop.services.office_details import local_details
 from cluster_desktop.services.workspace import Workspace
 from cluster_desktop.store.models import AuditEntry, Office
 from cluster_desktop.sync import trust
@@ -44,7 +45,7 @@ def test_setup_stores_the_phone_with_latin_digits(workspace: Workspace) -> None:
     spec = OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", PASSWORD, phone="۰۷۱-۳۲۳۴ ۵۶۷۸")
     setup_office(workspace, spec)
     with workspace.db.session() as s:
-        assert users.local_office(s).phone == "071-3234 5678"
+        assert local_details(s).phone == "071-3234 5678"
 
 
 def test_setup_refuses_letters_in_the_phone_and_creates_nothing(workspace: Workspace) -> None:

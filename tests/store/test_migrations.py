@@ -82,8 +82,10 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province
         assert _counts(backup) == before
     after = _counts(db.url)
     assert {t: after[t] for t in before} == before
-    # tables later revisions add (0004: plan_requests) start empty
-    assert all(after[t] == 0 for t in after.keys() - before.keys())
+    # tables later revisions add (0004: plan_requests) start empty, but for the local office's
+    # secretariat details (0010 moves them off the offices table)
+    assert all(after[t] == 0 for t in after.keys() - before.keys() - {"office_details"})
+    assert after["office_details"] == 1
     assert current_revision(db.engine) == head_revision(db.engine)
     assert integrity_check(db.engine) == "ok"
     with db.engine.connect() as conn:
@@ -172,3 +174,38 @@ def test_upgrade_to_0005_clears_running_scores_of_open_rounds(workspace, provinc
         scores = dict(conn.exec_driver_sql("SELECT state, provincial_score FROM dossiers").all())  # type: ignore[arg-type]
     db.dispose()
     assert scores == {"provincial_evaluation": None, "provincially_approved": 70.0}
+
+
+def test_upgrade_to_0010_moves_the_wizard_s_contacts_to_the_secretariat_details(workspace) -> None:
+    # GIVEN an office set up before 0010, whose wizard wrote the contacts on the offices table
+    from cluster_desktop.domain.roles import OfficeKind
+    from cluster_desktop.services.office import OfficeSetup, setup_office
+    from cluster_desktop.services.office_details import local_details
+
+    setup_office(workspace, OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", "secret-pass-1"))
+    workspace.close()
+    db = Database(workspace.db.url)
+    _downgrade(db, "0008")
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE offices SET head_name='علی رضایی', secretary_name='مهدی جعفری', phone='071-32345678', "
+            "email='fars@example.ir', address='شیراز' WHERE is_local"
+        )
+    # WHEN it is upgraded
+    upgrade_database(db.engine, workspace.data_dir)
+    # THEN the local office's details hold them, as a first version that will travel
+    from cluster_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(workspace.data_dir, None if db.engine.dialect.name == "sqlite" else str(db.url))
+    with ws.db.session() as s:
+        d = local_details(s)
+    ws.close()
+    db.dispose()
+    assert (d.head_name, d.secretary_name, d.phone, d.email, d.address) == (
+        "علی رضایی",
+        "مهدی جعفری",
+        "071-32345678",
+        "fars@example.ir",
+        "شیراز",
+    )
+    assert d.version == 1 and d.updated_at is not None and d.letterhead is None

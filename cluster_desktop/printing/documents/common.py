@@ -34,17 +34,39 @@ NOTE_GREY = colors.HexColor("#404040")
 
 @dataclass(frozen=True)
 class Letterhead:
-    """The issuing office: the right-hand header lines and its name."""
+    """The issuing office: the right-hand header lines and its name, and what its secretariat
+    recorded (services/office_details.py): its image, a line under it, its address and telephone."""
 
     lines: tuple[str, ...] = DEFAULT_HEADER_LINES
     office_name: str = "سازمان توسعه تجارت ایران"
+    image: bytes | None = None  # PNG or JPEG, checked when recorded or received
+    text_line: str = ""
+    address: str = ""
+    postal_code: str = ""
+    phone: str = ""
+    email: str = ""
 
     @classmethod
-    def for_office(cls, name_fa: str, *, central: bool) -> Letterhead:
+    def for_office(cls, name_fa: str, *, central: bool, **details: Any) -> Letterhead:
         """TPO's own letterhead, or the ministry's with the provincial organisation under it."""
         if central:
-            return cls(DEFAULT_HEADER_LINES, name_fa)
-        return cls((REPUBLIC, MINISTRY, name_fa), name_fa)
+            return cls(DEFAULT_HEADER_LINES, name_fa, **details)
+        return cls((REPUBLIC, MINISTRY, name_fa), name_fa, **details)
+
+    @property
+    def contact(self) -> str:
+        """«نشانی: … — کد پستی: … — تلفن: … — رایانامه: …», the parts recorded."""
+        parts = [
+            (label, value)
+            for label, value in (
+                ("نشانی", numerals(" ".join(self.address.split()))),
+                ("کد پستی", ltr_number(self.postal_code)),
+                ("تلفن", ltr_number(self.phone)),
+                ("رایانامه", self.email),
+            )
+            if value
+        ]
+        return " — ".join(f"{label}: {value}" for label, value in parts)
 
 
 @dataclass(frozen=True)
@@ -136,6 +158,12 @@ def numerals(text: str) -> str:
     )
 
 
+def ltr_number(text: str) -> str:
+    """A telephone number or postal code in Persian digits that reads left to right after Persian
+    words: without the mark, bidi turns «۰۲۱-۲۲۳۴» after a Persian label into «۲۲۳۴-۰۲۱»."""
+    return "\u200e" + numerals(text) if text.strip() else ""
+
+
 def text_or_dash(value: object) -> str:
     """User text with Persian digits (see ``numerals``), or «—» when empty."""
     text = "" if value is None else str(value)
@@ -218,7 +246,17 @@ def new_document(
         landscape=landscape,
         footer_note=footer_note if footer_note is not None else printed_note(letterhead.office_name),
         author=letterhead.office_name,
+        **letterhead_options(letterhead),
     )
+
+
+def letterhead_options(letterhead: Letterhead) -> dict[str, Any]:
+    """What ``OfficialDocument`` takes from a letterhead besides its lines."""
+    return {
+        "letterhead_image": letterhead.image,
+        "letterhead_text": letterhead.text_line,
+        "contact_line": letterhead.contact,
+    }
 
 
 def attachments_label(count: int) -> str:
@@ -389,6 +427,8 @@ __all__ = [
     "file_size",
     "heading",
     "keep",
+    "letterhead_options",
+    "ltr_number",
     "new_document",
     "numerals",
     "pair_table",

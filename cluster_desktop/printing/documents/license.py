@@ -31,6 +31,7 @@ from .common import (
     Target,
     fa_code,
     heading,
+    letterhead_options,
     numerals,
     printed_note,
     signatures,
@@ -119,6 +120,7 @@ def build_license(data: LicenseData, target: Target) -> None:
         footer_note=printed_note(data.letterhead.office_name),
         author=data.letterhead.office_name,
         stamp=STATUS_STAMPS.get(data.status, ""),
+        **letterhead_options(data.letterhead),
     )
     products = "، ".join(f"{text_or_dash(p.name)} ({fa_code(p.hs_code)})" for p in data.products)
     statement = (

@@ -33,7 +33,7 @@ from cluster_desktop.services import (
 )
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.workspace import Workspace
-from cluster_desktop.store.models import Dossier, Meeting, Member, Office, Province, User, WorkingGroup
+from cluster_desktop.store.models import Dossier, Meeting, Member, Province, User, WorkingGroup
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import OfficeKeys
 
@@ -53,6 +53,7 @@ from .events import add_events
 from .exchange import centre_exchange
 from .instructions import add_instructions
 from .programmes import add_programmes
+from .secretariats import add_secretariats
 from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
 
 S = DossierState
@@ -541,12 +542,9 @@ def fill_demo(
             # The working groups were set up before the first dossier was recorded.
             b.clock.now = office_hours(min(p[0][0] for p in planned) - timedelta(days=30), rng)
             b.office_actor(s, admin.office_id)
-            office = s.get(Office, admin.office_id)
-            if office is not None and not office.head_name:
-                # The licence and letters name the head who signs; a separate stream keeps the rest as seeded.
-                named = random.Random(seed ^ 0x5EA1)
-                office.head_name = f"{named.choice(FIRST_NAMES)} {named.choice(LAST_NAMES)}"
             owners = {p[2][0] if is_central else admin.office_id for p in planned}
+            # The licence and letters name the head who signs; a separate stream keeps the rest as seeded.
+            add_secretariats(s, admin, owners, random.Random(f"{seed}:{admin.office_id}:secretariat"))
             for owner in sorted(owners | ({CENTRAL_OFFICE_ID} if is_central else set())):
                 b.office_actor(s, owner)
             s.flush()

@@ -1,7 +1,7 @@
 """All tables of the programme; importing this module registers them on ``Base.metadata``."""
 
 from .base import Base, Synced, UTCDateTime, new_uuid, utcnow
-from .central import DatabankEntry, License, PlanRequest
+from .central import DatabankEntry, License, PlanRequest, ProvinceLiaison
 from .clusters import (
     Attachment,
     AttachmentChunk,
@@ -17,7 +17,7 @@ from .clusters import (
 )
 from .evaluation import CriteriaSet, Criterion, Evaluation, Score, Transition
 from .groups import Attendance, Meeting, Member, Resolution, WorkingGroup
-from .office import AuditEntry, KeyWrap, LocalKeys, Office, Setting, User
+from .office import AuditEntry, KeyWrap, LocalKeys, Office, OfficeDetails, Setting, User
 from .programme import (
     Activity,
     Allocation,
@@ -58,6 +58,7 @@ __all__ = [
     "Meeting",
     "Member",
     "Office",
+    "OfficeDetails",
     "Organization",
     "Outbound",
     "PeerAuditHead",
@@ -70,6 +71,7 @@ __all__ = [
     "Product",
     "Programme",
     "Province",
+    "ProvinceLiaison",
     "Resolution",
     "Responsibility",
     "Score",

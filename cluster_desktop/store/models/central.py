@@ -35,6 +35,21 @@ class PlanRequest(Synced, Base):
     requested_by: Mapped[str]  # the centre's secretary, as histories name people
 
 
+class ProvinceLiaison(Synced, Base):
+    """The TPO expert who is a province's contact at the centre (F2-1, «معرفی نمایندهٔ ارتباطی»).
+
+    Kept by the centre, one per province; it travels in decision bundles to that province only.
+    """
+
+    __tablename__ = "province_liaisons"
+
+    province_code: Mapped[str] = mapped_column(ForeignKey("provinces.code"), unique=True)
+    full_name: Mapped[str] = mapped_column(default="")
+    position: Mapped[str] = mapped_column(default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    email: Mapped[str] = mapped_column(String(128), default="")
+
+
 class DatabankEntry(Synced, Base):
     __tablename__ = "databank_entries"
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, UTCDateTime, utcnow
+from cluster_desktop.domain.images import MAX_LETTERHEAD_BYTES
+
+from .base import Base, Synced, UTCDateTime, utcnow
 
 
 class Office(Base):
@@ -21,12 +23,30 @@ class Office(Base):
     province_code: Mapped[str | None] = mapped_column(ForeignKey("provinces.code"))
     name_fa: Mapped[str]
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OfficeDetails(Synced, Base):
+    """An office's secretariat (F1/F2): who heads it, its secretary, where it is, its letterhead.
+
+    One row per office, owned by that office: the local office edits its own, and each bundle it sends
+    carries the row when changed, so the peer prints the sender's current head, address and letterhead.
+    """
+
+    __tablename__ = "office_details"
+    __table_args__ = (UniqueConstraint("owner_office_id"),)
+
+    head_name: Mapped[str] = mapped_column(default="")
+    head_title: Mapped[str] = mapped_column(default="")  # the post as signed, e.g. «رئیس سازمان …»
+    secretary_name: Mapped[str] = mapped_column(default="")
     address: Mapped[str] = mapped_column(Text, default="")
+    postal_code: Mapped[str] = mapped_column(String(16), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     email: Mapped[str] = mapped_column(String(128), default="")
-    head_name: Mapped[str] = mapped_column(default="")
-    secretary_name: Mapped[str] = mapped_column(default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    letterhead_text: Mapped[str] = mapped_column(default="")  # a line printed under the letterhead
+    # PNG or JPEG checked by domain/images.py; in the database, so backups and bundles carry it.
+    letterhead: Mapped[bytes | None] = mapped_column(LargeBinary(MAX_LETTERHEAD_BYTES), nullable=True)
+    letterhead_type: Mapped[str] = mapped_column(String(16), default="")  # image/png | image/jpeg | ""
 
 
 class LocalKeys(Base):

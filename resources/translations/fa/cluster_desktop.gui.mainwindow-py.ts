@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>MainWindow</name>
@@ -34,6 +33,14 @@
     <message>
         <source>&amp;Users…</source>
         <translation>&amp;کاربران…</translation>
+    </message>
+    <message>
+        <source>Secretariat &amp;details…</source>
+        <translation>&amp;مشخصات دبیرخانه…</translation>
+    </message>
+    <message>
+        <source>TPO &amp;liaisons of the provinces…</source>
+        <translation>&amp;نمایندگان ارتباطی استان‌ها…</translation>
     </message>
     <message>
         <source>&amp;Backup…</source>

@@ -83,7 +83,7 @@ def test_upgrade_from_first_revision_keeps_data_and_backs_up(workspace, province
     after = _counts(db.url)
     assert {t: after[t] for t in before} == before
     # tables later revisions add (0004: plan_requests) start empty, but for the local office's
-    # secretariat details (0010 moves them off the offices table)
+    # secretariat details (0011 moves them off the offices table)
     assert all(after[t] == 0 for t in after.keys() - before.keys() - {"office_details"})
     assert after["office_details"] == 1
     assert current_revision(db.engine) == head_revision(db.engine)
@@ -176,8 +176,8 @@ def test_upgrade_to_0005_clears_running_scores_of_open_rounds(workspace, provinc
     assert scores == {"provincial_evaluation": None, "provincially_approved": 70.0}
 
 
-def test_upgrade_to_0010_moves_the_wizard_s_contacts_to_the_secretariat_details(workspace) -> None:
-    # GIVEN an office set up before 0010, whose wizard wrote the contacts on the offices table
+def test_upgrade_to_0011_moves_the_wizard_s_contacts_to_the_secretariat_details(workspace) -> None:
+    # GIVEN an office set up before 0011, whose wizard wrote the contacts on the offices table
     from cluster_desktop.domain.roles import OfficeKind
     from cluster_desktop.services.office import OfficeSetup, setup_office
     from cluster_desktop.services.office_details import local_details

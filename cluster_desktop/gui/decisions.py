@@ -61,6 +61,8 @@ class DecisionPanel(QWidget):
             # Its handler closes over this panel: dropped now, not when the button is finally deleted
             # (then it could be the panel's last reference, and the panel would delete the button twice).
             button.clicked.disconnect()
+            button.setObjectName("")  # gone for good: no lookup by name finds it before it is deleted
+            button.hide()
             button.deleteLater()
         self.buttons.clear()
         automatic: list[str] = []

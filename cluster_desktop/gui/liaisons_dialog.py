@@ -33,6 +33,7 @@ from cluster_desktop.services.office_details import may_edit
 from . import prompts
 from .context import AppContext
 from .operation import Operation
+from .uiloader import plain_labels
 from .widgets import FieldErrors
 
 FIELDS = ("full_name", "position", "phone", "email")
@@ -122,6 +123,7 @@ class LiaisonsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1120, 720)
+        plain_labels(self)  # as every loaded form's: nothing here guesses markup
         self.refresh()
         self.choose(0)
 

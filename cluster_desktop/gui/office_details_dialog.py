@@ -35,6 +35,7 @@ from . import prompts
 from .context import AppContext
 from .operation import Operation
 from .rtl_text import align_boxes
+from .uiloader import plain_labels
 from .widgets import FieldErrors
 
 PREVIEW_W, PREVIEW_H = 380, 96
@@ -131,6 +132,7 @@ class OfficeDetailsDialog(QDialog):
         layout.addWidget(buttons)
         self._fill(self.details)
         align_boxes(self)  # the address box reads right to left, as every form's does
+        plain_labels(self)  # as every loaded form's: nothing here guesses markup
         self.setMinimumWidth(620)
 
     # ----------------------------------------------------------------- parts

@@ -658,6 +658,8 @@ class ProgrammesView(QWidget):
         for button in self.action_buttons.values():
             self.actions_box.removeWidget(button)
             button.clicked.disconnect()  # its handler closes over this view (see decisions.refresh)
+            button.setObjectName("")  # gone for good: no lookup by name finds it before it is deleted
+            button.hide()
             button.deleteLater()
         self.action_buttons = {}
         for rule in rules:

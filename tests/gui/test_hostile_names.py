@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select, update
 
+from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.gui.context import AppContext
 from cluster_desktop.gui.screenshots import TARGETS, pick_actor
 from cluster_desktop.services.demo import fill_demo
@@ -60,9 +61,13 @@ def _views(kind: str) -> Iterator[str]:
         yield key
 
 
-def _build(ctx: AppContext, key: str) -> QWidget:
+def _build(ctx: AppContext, key: str) -> QWidget | None:
+    """The view's screenshot widget, or None for a screen this kind of office does not have."""
     module, _, fn = TARGETS[key].partition(":")
-    widget: QWidget = getattr(importlib.import_module(f"cluster_desktop.gui.{module}"), fn)(ctx)
+    try:
+        widget: QWidget = getattr(importlib.import_module(f"cluster_desktop.gui.{module}"), fn)(ctx)
+    except DomainError:  # a screen of the other kind of office, refused here as in the CLI
+        return None
     widget.resize(1280, 800)
     widget.show()
     for _ in range(5):
@@ -122,6 +127,8 @@ def test_every_view_shows_hostile_names_as_typed(office, fa_app, qtbot, request)
     directions: dict[str, Qt.LayoutDirection] = {}
     for key in _views(office):
         widget = _build(ctx, key)
+        if widget is None:
+            continue
         shown_hostile += _check_labels(widget, key, wrong)
         directions.update({f"{key}/{k}": v for k, v in _cell_directions(widget).items()})
         widget.close()

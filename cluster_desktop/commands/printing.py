@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.errors import DomainError, bilingual
 from cluster_desktop.domain.roles import OfficeKind, Role
-from cluster_desktop.services import printing
+from cluster_desktop.services import notifications, printing
 from cluster_desktop.services.actor import Actor
 from cluster_desktop.services.users import local_office
 
@@ -52,6 +52,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     gp.add_argument("programme", metavar="PROGRAMME_ID", help="programme id (or its first 8 characters)")
     gp.add_argument("out", metavar="OUT.pdf", type=Path)
     gp.set_defaults(handler=run_programme)
+    np_ = psub.add_parser(
+        "notification",
+        help="the F11 letter notifying one responsible agency of a programme's approved support package",
+    )
+    np_.add_argument("programme", metavar="PROGRAMME_ID", help="programme id (or its first 8 characters)")
+    np_.add_argument("agency", metavar="AGENCY", help="the agency's code (e.g. BANKS) or its name")
+    np_.add_argument("out", metavar="OUT.pdf", type=Path)
+    np_.set_defaults(handler=run_notification)
     ip = psub.add_parser(
         "instruction", help="an instruction (F5) as issued: the one in force or --revision N"
     )
@@ -139,5 +147,13 @@ def run_instruction(args: argparse.Namespace, cli: Cli) -> int:
     out = _out(args.out)
     with cli.workspace().db.session() as s:
         printing.print_instruction(s, reader(cli, s), args.instruction, out, revision=args.revision)
+        s.rollback()
+    return _done(out)
+
+
+def run_notification(args: argparse.Namespace, cli: Cli) -> int:
+    out = _out(args.out)
+    with cli.workspace().db.session() as s:
+        notifications.print_notification(s, reader(cli, s), args.programme, out, agency=args.agency)
         s.rollback()
     return _done(out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -24,6 +26,7 @@ from cluster_desktop.services import programmes as prog
 
 from .central_tables import Column, RowsModel, fa_num, fa_score
 from .context import AppContext
+from .responsibility_panel import StepsOverview
 from .uiloader import find, load_ui
 
 S = DossierState
@@ -100,6 +103,14 @@ class CentralDashboardView(QWidget):
         find(self.ui, QPushButton, "review_button").clicked.connect(lambda: ctx.navigate.emit("review"))
         find(self.ui, QPushButton, "group_button").clicked.connect(lambda: ctx.navigate.emit("working-group"))
         splitter = find(self.ui, QSplitter, "splitter")
+        # Beside the provinces, a tab: every state of both machines with who the matrix makes responsible.
+        self.steps = StepsOverview(ctx, self)
+        self.left_tabs = QTabWidget(self)
+        self.left_tabs.setObjectName("left_tabs")
+        provinces_box = find(self.ui, QGroupBox, "provinces_box")
+        splitter.replaceWidget(0, self.left_tabs)
+        self.left_tabs.addTab(provinces_box, self.tr("Provinces"))
+        self.left_tabs.addTab(self.steps, self.tr("Steps and responsible agencies"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         ctx.changed.connect(lambda what: self.refresh() if what in ("bundle", "refresh") else None)
@@ -110,6 +121,7 @@ class CentralDashboardView(QWidget):
             d = central.dashboard(s, self.ctx.actor)
             waiting = central.review_queue(s, self.ctx.actor)
             programmes = prog.awaiting_group(s)
+        self.steps.refresh()
         self.data = d
         active = [p for p in d.provinces if p.dossiers or p.bundles_imported or p.sent_sequence]
         self.model.set_rows(sorted(active, key=lambda p: -p.dossiers))

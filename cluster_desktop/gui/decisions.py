@@ -28,6 +28,7 @@ from . import prompts
 from .context import AppContext
 from .decision_dialog import DecisionDialog
 from .licenses_view import LicenseIssueDialog
+from .responsibility_panel import ResponsibilityPanel
 from .uiloader import find, load_ui
 
 # Steps no person takes by hand: the bundle export and import do them.
@@ -49,6 +50,10 @@ class DecisionPanel(QWidget):
         self.dialog: DecisionDialog | None = None
         self.license_dialog: LicenseIssueDialog | None = None
         self.state = ""
+        # Who the seed makes responsible for this step and the next (the responsibility matrix).
+        self.matrix = ResponsibilityPanel(ctx, self)
+        layout = find(self.ui, QVBoxLayout, "panel_layout")
+        layout.insertWidget(layout.count() - 1, self.matrix)  # above the closing spacer
         self.refresh()
 
     def refresh(self) -> None:
@@ -56,6 +61,7 @@ class DecisionPanel(QWidget):
             self.state = get_dossier(s, self.dossier_id).state
             rules = workflow.allowed_actions(s, self.ctx.actor, self.dossier_id)
         self.state_label.setText(self.tr("Current state: %1").replace("%1", state_title(self.state)))
+        self.matrix.show_dossier(self.dossier_id)
         for button in self.buttons.values():
             self.actions_layout.removeWidget(button)
             # Its handler closes over this panel: dropped now, not when the button is finally deleted

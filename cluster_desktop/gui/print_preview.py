@@ -31,7 +31,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cluster_desktop.domain.errors import DomainError
-from cluster_desktop.services import printing
+from cluster_desktop.services import notifications, printing
 
 from . import prompts
 from .context import AppContext
@@ -173,6 +173,11 @@ DOCUMENTS: dict[str, tuple[Render, str, str]] = {
         QT_TRANSLATE_NOOP("print_preview", "Programme monitoring report"),
         "programme-report.pdf",
     ),
+    "notification": (
+        notifications.print_notification,
+        QT_TRANSLATE_NOOP("print_preview", "Notification letter"),
+        "notification-letter.pdf",
+    ),
     "instruction": (
         printing.print_instruction,
         QT_TRANSLATE_NOOP("print_preview", "Instruction"),
@@ -215,6 +220,7 @@ CHECKS: dict[str, Render] = {
     "evaluation-summary": _summary_check,
     "license": printing.license_data,
     "minutes": printing.minutes_data,
+    "notification": notifications.notification_data,
 }
 
 

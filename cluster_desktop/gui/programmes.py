@@ -39,7 +39,7 @@ from cluster_desktop.domain.workflow import (
 from cluster_desktop.domain.workflow import Transition as Rule
 from cluster_desktop.services import programmes as prog
 
-from . import prompts
+from . import prompts, responsibility_panel
 from .central_tables import Column, RowsModel, select_row
 from .context import AppContext
 from .decision_dialog import DecisionDialog
@@ -365,6 +365,7 @@ class ProgrammesView(QWidget):
         self.state_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.tabs.setCurrentIndex(3 if self.phase == 3 else 0)
+        self.matrix_tab = responsibility_panel.attach(ctx, self)  # the matrix and the F11 letters
         ctx.changed.connect(
             lambda what: self.refresh() if what.startswith("programme") or what == "meetings" else None
         )
@@ -570,6 +571,7 @@ class ProgrammesView(QWidget):
         ):
             model.set_rows([])
         self._set_actions([])
+        self.matrix_tab.show_programme(programme_id)
         if programme_id is None:
             self.header_label.setText(self.tr("No programme is selected."))
             for note in self.notes.values():

@@ -12,21 +12,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.numbers import to_persian_digits
-from cluster_desktop.domain.roles import OFFICE_KIND_TITLES, OfficeKind
+from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES, DOSSIER_WORKFLOW, DossierState
-from cluster_desktop.domain.workflow import Transition as Rule
 from cluster_desktop.store.models import (
     AuditEntry,
     Cluster,
     Dossier,
-    PhaseStep,
-    ProcessStep,
     Transition,
     User,
 )
 
+from . import responsibility
 from .clusters import counts_by_state
-from .reference import responsible_agencies
+from .responsibility import Step
 
 
 @dataclass(frozen=True)
@@ -37,19 +35,8 @@ class StateCount:
     count: int
 
 
-@dataclass(frozen=True)
-class NextStep:
-    """One step that moves dossiers on from a state: its F-code, title, actions and who is responsible."""
-
-    f_code: str
-    title_fa: str
-    office: OfficeKind
-    office_fa: str
-    office_en: str
-    actions_fa: list[str]
-    actions_en: list[str]
-    agencies_fa: list[str]
-    agencies_en: list[str]
+# A next step of the dashboard is the responsibility service's step (one place joins workflow and matrix).
+NextStep = Step
 
 
 @dataclass(frozen=True)
@@ -76,44 +63,9 @@ def state_counts(session: Session) -> list[StateCount]:
     return [StateCount(s.value, *DOSSIER_STATE_TITLES[s], counts.get(s.value, 0)) for s in DossierState]
 
 
-def _step_title(session: Session, code: str, fallback: str) -> str:
-    step = session.get(ProcessStep, code)
-    if step is not None:
-        return step.title_fa
-    phase_step = session.get(PhaseStep, code)
-    return phase_step.title_fa if phase_step is not None else fallback
-
-
 def next_steps(session: Session, state: str, office: OfficeKind) -> list[NextStep]:
-    """The steps that take dossiers out of ``state``, grouped by F-code.
-
-    Where this kind of office has its own steps from the state (a centre's draft is for F3, a
-    province's for F3-2), only those are listed; otherwise the other office's steps are.
-    """
-    rules = [t for t in DOSSIER_WORKFLOW.transitions if state in t.sources]
-    own = [t for t in rules if t.office is office]
-    rules = own or rules
-    by_code: dict[str, list[Rule]] = {}
-    for t in rules:
-        by_code.setdefault(t.f_code, []).append(t)
-    out = []
-    for code, ts in by_code.items():
-        agencies = responsible_agencies(session, [code])
-        kind = ts[0].office
-        out.append(
-            NextStep(
-                f_code=code,
-                title_fa=_step_title(session, code, ts[0].title_fa),
-                office=kind,
-                office_fa=OFFICE_KIND_TITLES[kind][0],
-                office_en=OFFICE_KIND_TITLES[kind][1],
-                actions_fa=[t.title_fa for t in ts],
-                actions_en=[t.title_en for t in ts],
-                agencies_fa=[a.name_fa for a in agencies],
-                agencies_en=[a.name_en for a in agencies],
-            )
-        )
-    return out
+    """The steps that take dossiers out of ``state``, grouped by F-code (see ``responsibility``)."""
+    return responsibility.next_steps(session, state, office)
 
 
 def waiting(session: Session, office: OfficeKind) -> list[Waiting]:

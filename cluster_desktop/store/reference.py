@@ -9,6 +9,7 @@ against one server.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import json
 import uuid
@@ -71,6 +72,19 @@ def load_reference_if_changed(session: Session) -> dict[str, int] | None:
 
 def _json(name: str) -> Any:
     return json.loads(resource("reference", name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def matrix_wording() -> dict[str, tuple[str, bool]]:
+    """Per F-code: the responsibility matrix's own title for the step ("" where it has none) and
+    whether its row of ticks is inferred from the seed's text (F14) rather than read from the table.
+
+    Kept out of the database on purpose: only screens that explain a tick need it, and the shipped
+    files are the source the loader reads anyway."""
+    procs = _json("processes.json")
+    procs = procs["processes"] if isinstance(procs, dict) else procs
+    inferred = {row["process"] for row in _json("matrix.json")["rows"] if row.get("inferred")}
+    return {p["code"]: (p.get("matrix_title_fa") or "", p["code"] in inferred) for p in procs}
 
 
 def _upsert(session: Session, model: type[Any], key: str, rows: list[dict[str, Any]]) -> int:

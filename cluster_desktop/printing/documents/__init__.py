@@ -10,6 +10,7 @@ from .license import build_license
 from .matrix import build_matrix
 from .minutes import build_minutes
 from .nomination import build_nomination
+from .notification import build_notification
 from .plan import build_plan
 from .programme import build_programme_report
 from .ranking import build_ranking
@@ -20,6 +21,7 @@ __all__ = [
     "build_matrix",
     "build_minutes",
     "build_nomination",
+    "build_notification",
     "build_plan",
     "build_programme_report",
     "build_ranking",

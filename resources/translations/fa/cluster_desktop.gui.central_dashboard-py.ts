@@ -43,6 +43,14 @@
 تأیید دریافت</translation>
     </message>
     <message>
+        <source>Provinces</source>
+        <translation>استان‌ها</translation>
+    </message>
+    <message>
+        <source>Steps and responsible agencies</source>
+        <translation>مراحل و دستگاه‌های مسئول</translation>
+    </message>
+    <message>
         <source>National dashboard — %1 provinces have dossiers at the centre</source>
         <translation>پیشخوان ملی — پرونده‌های %1 استان در مرکز</translation>
     </message>

@@ -58,6 +58,10 @@
         <translation>گزارش پایش طرح توسعه‌ای</translation>
     </message>
     <message>
+        <source>Notification letter</source>
+        <translation>نامهٔ ابلاغ</translation>
+    </message>
+    <message>
         <source>Instruction</source>
         <translation>دستورالعمل</translation>
     </message>

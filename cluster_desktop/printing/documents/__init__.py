@@ -13,6 +13,7 @@ from .nomination import build_nomination
 from .plan import build_plan
 from .programme import build_programme_report
 from .ranking import build_ranking
+from .sensitivity import build_sensitivity_annex
 
 __all__ = [
     "build_instruction",
@@ -23,6 +24,7 @@ __all__ = [
     "build_plan",
     "build_programme_report",
     "build_ranking",
+    "build_sensitivity_annex",
     "build_sheets",
     "build_summary",
 ]

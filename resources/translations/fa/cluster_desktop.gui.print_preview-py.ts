@@ -54,6 +54,10 @@
         <translation>گزارش رتبه‌بندی</translation>
     </message>
     <message>
+        <source>Ranking report: sensitivity annex</source>
+        <translation>گزارش رتبه‌بندی: پیوست حساسیت</translation>
+    </message>
+    <message>
         <source>Programme monitoring report</source>
         <translation>گزارش پایش طرح توسعه‌ای</translation>
     </message>

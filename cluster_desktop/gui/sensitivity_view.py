@@ -36,6 +36,10 @@ from .print_preview import preview_document
 from .what_if import WhatIfPanel
 
 
+def _column_of(model: RowsModel, key: str) -> int:
+    return next(i for i, c in enumerate(model.columns) if c.key == key)
+
+
 class Cancelled(Exception):
     """The secretary pressed Cancel in the progress dialog."""
 
@@ -258,6 +262,11 @@ class SensitivityView(QWidget):
         self.influence_model.columns = self._influence_columns()
         self.influence_model.set_rows(report.influence)
         self.what_if.set_report(report)
+        # One province's ranking: its name on every row says nothing.
+        self.table.setColumnHidden(_column_of(self.model, "province"), report.province_code is not None)
+        self.what_if.table.setColumnHidden(
+            _column_of(self.what_if.model, "province"), report.province_code is not None
+        )
         # Every criterion's line in view (nine at most), the ranges table taking the rest.
         rows = max(1, min(len(report.influence), 9))
         self.influence_table.setMinimumHeight(

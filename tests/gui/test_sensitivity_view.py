@@ -59,6 +59,7 @@ def test_compute_lists_every_ranked_dossier_with_its_range(central_demo, fa_app,
     assert view.influence_model.rowCount() == 9
     assert format_int(len(ranked)) in view.summary.text() and "پروندهٔ رتبه‌دار" in view.summary.text()
     assert view.print_button.isEnabled() and view.what_if.isEnabled()
+    assert not view.table.isColumnHidden(_column(view, "province"))
 
 
 def test_dragging_a_weight_reranks_live_and_proposes_a_revision(central_demo, fa_app, qtbot) -> None:
@@ -127,6 +128,7 @@ def test_a_province_secretary_sees_its_own_ranking_and_no_revision(
     assert not view.province_combo.isVisible()
     assert view.report is not None and view.report.province_code == "IR-07"
     assert view.model.rowCount() == len(view.report.rows) > 0
+    assert view.table.isColumnHidden(_column(view, "province"))
     assert not view.what_if.findChild(QPushButton, "what_if_propose_button").isVisible()
     assert "دبیر مرکز" in view.what_if.propose_note.text()
 

@@ -17,7 +17,8 @@ bound, because an extreme rank need not lie at a vertex (it is the optimum of a 
 ``a`` only if ``max over B of Σ wᵢ(bᵢ − aᵢ) > 0`` (a linear function: each coordinate at the bound its
 sign picks), and surely stands above it if ``min over B of Σ wᵢ(20(bᵢ − aᵢ) − 0.1) ≥ 0`` (scores then
 differ by a whole shown decimal, so rounding cannot tie them). Counting those gives a rank no weight in
-B can beat or fall below: an outer bound. Where both bounds meet, the range is exact.
+B can beat or fall below: an outer bound. Where both bounds meet, the range is exact. (n² pairs: with more
+than ``MAX_PAIRWISE`` dossiers the guaranteed range is the trivial 1 … n.)
 
 **Probabilities.** ``draws`` weight vectors drawn uniformly from B with ``random.Random(seed)`` (the same
 seed, the same numbers on every machine): the share of draws in which the dossier ranks within the
@@ -50,6 +51,7 @@ DEFAULT_DRAWS = 2000
 DEFAULT_SEED = 1387  # the programme's year; any fixed number gives reproducible draws
 MAX_SPREAD = 50.0
 MAX_DRAWS = 100_000
+MAX_PAIRWISE = 3000  # ≈ 25 s of pairwise tests; a national ranking holds a few hundred
 MAX_EXACT_VERTICES = 4096  # 2¹²; with more free criteria a seeded sample of vertices is taken
 _TIE = 1e-9  # differences below this are floating-point noise, not an order
 _MARGIN = 1e-6  # "surely above" keeps this much beyond a whole shown decimal
@@ -173,6 +175,7 @@ class Analysis:
     threshold: float
     vertices: int  # weight vectors at corners of the box that were evaluated
     vertices_complete: bool  # every corner (False: a seeded sample of them)
+    pairwise: bool  # guaranteed ranges from the pairwise tests (False: 1..n, too many dossiers)
     draws: int
     seed: int
 
@@ -215,15 +218,19 @@ def _corners(bounds: Sequence[tuple[float, float]], rng: random.Random) -> tuple
 
 
 def _guaranteed(
-    means: Sequence[Sequence[float]], bounds: Sequence[tuple[float, float]]
+    means: Sequence[Sequence[float]], bounds: Sequence[tuple[float, float]], step: Callable[[], None]
 ) -> tuple[list[int], list[int]]:
-    """(best, worst) rank bounds per dossier, from exact pairwise tests over the box."""
+    """(best, worst) rank bounds per dossier, from exact pairwise tests over the box (n² pairs: beyond
+    ``MAX_PAIRWISE`` dossiers the trivial, still sound, bounds 1 and n)."""
     n = len(means)
+    if n > MAX_PAIRWISE:
+        return [1] * n, [n] * n
     lows = [lo for lo, _ in bounds]
     highs = [hi for _, hi in bounds]
     best = [1] * n
     worst = [1] * n
     for a in range(n):
+        step()
         ma = means[a]
         for b in range(n):
             if a == b:
@@ -286,7 +293,7 @@ def analyse(
     bounds = box(weights, spread)
     corners, complete = _corners(bounds, rng)
     n = len(means)
-    total_steps = len(corners) + draws + len(weights) + 1
+    total_steps = len(corners) + draws + len(weights) + n
     done = 0
 
     def step(k: int = 1) -> None:
@@ -327,8 +334,9 @@ def analyse(
         step()
     influence = _influence(means, weights, spread, base)
     step(len(weights))
-    best, worst = _guaranteed(means, bounds)
-    step()
+    best, worst = _guaranteed(means, bounds, step)
+    if n > MAX_PAIRWISE:
+        step(n)
     standings = [
         Standing(
             rank=base[j],
@@ -344,4 +352,7 @@ def analyse(
         )
         for j in range(n)
     ]
-    return Analysis(standings, influence, bounds, spread, top, threshold, len(corners), complete, draws, seed)
+    pairwise = n <= MAX_PAIRWISE
+    return Analysis(
+        standings, influence, bounds, spread, top, threshold, len(corners), complete, pairwise, draws, seed
+    )

@@ -295,6 +295,10 @@ class SensitivityView(QWidget):
                 "weight within ±N points ranks the dossier outside it (exact pairwise test)."
             )
         ]
+        if not report.pairwise:
+            notes.append(
+                self.tr("Too many dossiers for the pairwise test: the guaranteed range is 1 to the last.")
+            )
         if report.count("earlier_set"):
             notes.append(
                 self.tr(

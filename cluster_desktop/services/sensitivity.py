@@ -111,6 +111,7 @@ class SensitivityReport:
     influence: list[InfluenceLine]  # strongest first
     vertices: int
     vertices_complete: bool
+    pairwise: bool  # guaranteed ranges from pairwise tests (False: 1..n, too many dossiers)
     generated_on: dt.date = field(default_factory=today)
 
     @property
@@ -265,6 +266,7 @@ def analyse(
         influence=influence,
         vertices=result.vertices,
         vertices_complete=result.vertices_complete,
+        pairwise=result.pairwise,
     )
 
 

@@ -191,3 +191,14 @@ def test_bad_weights_are_refused() -> None:
         sens.ranks([[1.0, 2.0]], [0, 0])
     with pytest.raises(ValidationError):
         sens.ranks([[1.0]], [1.0, 2.0])
+
+
+def test_too_many_dossiers_for_pairwise_tests_get_the_trivial_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sens, "MAX_PAIRWISE", 2)
+    done: list[tuple[int, int]] = []
+    result = sens.analyse(
+        [[5, 1], [1, 5], [3, 3]], [0.5, 0.5], draws=10, progress=lambda d, n: done.append((d, n))
+    )
+    assert not result.pairwise
+    assert [(s.best_bound, s.worst_bound) for s in result.standings] == [(1, 3)] * 3
+    assert done[-1][0] == done[-1][1]  # the progress ends at its total

@@ -148,3 +148,30 @@ def test_only_the_secretariat_is_offered_the_view(central_demo, fa_app, qtbot) -
     with qtbot.waitSignal(ctx.navigate) as blocker:
         button.click()
     assert blocker.args == ["sensitivity"]
+
+
+def test_cancel_stops_the_computation_quietly(central_demo, fa_app, qtbot, asked, monkeypatch) -> None:
+    import threading
+
+    from cluster_desktop.gui import sensitivity_view
+
+    ws, secretary = central_demo("secretary")
+    view = SensitivityView(AppContext(ws, secretary, "fa"))
+    qtbot.addWidget(view)
+    go = threading.Event()
+
+    def slow(session, actor, options, report):  # type: ignore[no-untyped-def]
+        go.wait(30)  # until the test has pressed Cancel
+        report(0, 10, "read")
+        raise AssertionError("the analysis went on after Cancel")
+
+    monkeypatch.setattr(sensitivity_view.sensitivity, "analyse", slow)
+    op = view.compute()
+    assert not view.compute_button.isEnabled()
+    assert op.dialog is not None
+    op.dialog.canceled.emit()  # the progress dialog's Cancel
+    go.set()
+    with qtbot.waitSignal(op.finished, timeout=30_000):
+        pass
+    # THEN nothing is shown as an error, nothing computed, and Compute is offered again
+    assert asked.messages == [] and view.report is None and view.compute_button.isEnabled()

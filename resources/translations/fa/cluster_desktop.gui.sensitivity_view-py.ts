@@ -131,6 +131,10 @@
         <translation>دامنهٔ رتبه: بهترین و بدترین رتبه‌ای که دیده شد (رتبه‌هایی که واقعاً رخ می‌دهند). دامنهٔ تضمینی: هیچ وزنی در دامنهٔ بررسی‌شده پرونده را بیرون از آن رتبه نمی‌دهد (آزمون دقیق دوبه‌دو).</translation>
     </message>
     <message>
+        <source>Too many dossiers for the pairwise test: the guaranteed range is 1 to the last.</source>
+        <translation>پرونده‌ها برای آزمون دوبه‌دو بسیارند: دامنهٔ تضمینی از ۱ تا آخرین رتبه است.</translation>
+    </message>
+    <message>
         <source>* scored against an earlier criteria set; re-weighted here with the current weights.</source>
         <translation>* امتیاز با مجموعهٔ معیارهای پیشین داده شده و اینجا با وزن‌های جاری بازوزن شده است.</translation>
     </message>

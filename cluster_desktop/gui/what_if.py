@@ -54,13 +54,14 @@ class WhatIfPanel(QWidget):
         layout.addWidget(splitter)
         left = QWidget(splitter)
         column = QVBoxLayout(left)
-        self.hint = QLabel(
-            self.tr(
-                "Drag a weight: the list re-ranks at once. Nothing is saved; a revision of the criteria "
-                "(F15) is proposed from here and made in its own dialog."
-            ),
-            left,
-        )
+        # Only the centre's secretary revises the criteria (criteria.revise checks it again).
+        self.may_propose = ctx.is_central and ctx.actor.role in (Role.SECRETARY, Role.ADMIN)
+        hint = self.tr("Drag a weight: the list re-ranks at once. Nothing is saved.")
+        if self.may_propose:
+            hint += " " + self.tr(
+                "A revision of the criteria (F15) is proposed from here and made in its own dialog."
+            )
+        self.hint = QLabel(hint, left)
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.hint)
@@ -86,8 +87,6 @@ class WhatIfPanel(QWidget):
         self.propose_note.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.propose_note)
         column.addStretch(1)
-        # Only the centre's secretary revises the criteria (criteria.revise checks it again).
-        self.may_propose = ctx.is_central and ctx.actor.role in (Role.SECRETARY, Role.ADMIN)
         self.propose_button.setVisible(self.may_propose)
         if not self.may_propose:
             self.propose_note.setText(

@@ -3,8 +3,12 @@
 <context>
     <name>WhatIfPanel</name>
     <message>
-        <source>Drag a weight: the list re-ranks at once. Nothing is saved; a revision of the criteria (F15) is proposed from here and made in its own dialog.</source>
-        <translation>وزنی را بکشید تا فهرست در همان لحظه دوباره رتبه‌بندی شود. چیزی ذخیره نمی‌شود؛ بازنگری معیارها (F15) از اینجا پیشنهاد و در پنجرهٔ خودش انجام می‌شود.</translation>
+        <source>Drag a weight: the list re-ranks at once. Nothing is saved.</source>
+        <translation>وزنی را بکشید تا فهرست در همان لحظه دوباره رتبه‌بندی شود. چیزی ذخیره نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>A revision of the criteria (F15) is proposed from here and made in its own dialog.</source>
+        <translation>بازنگری معیارها (F15) از اینجا پیشنهاد و در پنجرهٔ خودش انجام می‌شود.</translation>
     </message>
     <message>
         <source>Back to the current weights</source>

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "printing",
     "licenses",
     "central",
+    "ranking",
     "screenshot",
     "users",
     "database",

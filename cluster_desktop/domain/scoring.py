@@ -9,6 +9,7 @@ meeting. A dossier at or above the threshold "has export potential" (F3-1's outp
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import fmean
@@ -91,6 +92,13 @@ def _check_sheet(scores: Mapping[str, int], weights: Sequence[CriterionWeight], 
         validate_score(value, field=code)
 
 
+def weighted_score(means: Sequence[float], weights: Sequence[float]) -> float:
+    """The 0–100 score of criterion means (0–5) under weights (any positive scale, same order), before
+    rounding. The one formula: consolidation and the sensitivity analysis (domain/sensitivity) both
+    use it, so unchanged weights give the recorded score to the last bit. Monotone in every mean."""
+    return math.fsum(map(operator.mul, weights, means)) / math.fsum(weights) * _SCALE
+
+
 def sheet_score(scores: Mapping[str, int], weights: Sequence[CriterionWeight]) -> float:
     """One member's score, 0–100: the weighted mean of their criterion scores × 20.
 
@@ -123,7 +131,7 @@ def consolidate(sheets: Mapping[str, Mapping[str, int]], weights: Sequence[Crite
     The dossier score is the weighted mean over criteria of each criterion's mean across members,
     scaled to 0–100 (with complete sheets, this equals the mean of the members' sheet scores).
     """
-    total = _check_weights(weights)
+    _check_weights(weights)
     for member, scores in sheets.items():
         _check_sheet(scores, weights, member)
     if not sheets:
@@ -135,7 +143,7 @@ def consolidate(sheets: Mapping[str, Mapping[str, int]], weights: Sequence[Crite
         means[w.code] = fmean(values)
         spread[w.code] = max(values) - min(values)
     # At the precision shown (one decimal): what passes the threshold and ranks is what people read.
-    score = round_score(math.fsum(w.weight * means[w.code] for w in weights) / total * _SCALE)
+    score = round_score(weighted_score([means[w.code] for w in weights], [w.weight for w in weights]))
     return Consolidation(
         score=score,
         per_criterion_mean=means,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cluster_desktop.domain.errors import DomainError, FormError
+from cluster_desktop.domain.roles import Role
 from cluster_desktop.domain.workflow import DossierState
 from cluster_desktop.services import central
 from cluster_desktop.services.clusters import ClusterInput, ProductInput
@@ -126,6 +127,10 @@ class NationalListView(QWidget):
         self.request_button.clicked.connect(self.request_plan)
         self.print_button = find(self.ui, QPushButton, "print_ranking_button")
         self.print_button.clicked.connect(self.print_ranking)
+        # The sensitivity view is the secretariat's (services.sensitivity checks it too).
+        sensitivity = find(self.ui, QPushButton, "sensitivity_button")
+        sensitivity.setVisible(ctx.actor.role in (Role.SECRETARY, Role.ADMIN))
+        sensitivity.clicked.connect(lambda: ctx.navigate.emit("sensitivity"))
         self.operation: Operation | None = None
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.refresh()

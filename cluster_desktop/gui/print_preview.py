@@ -31,7 +31,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cluster_desktop.domain.errors import DomainError
-from cluster_desktop.services import notifications, printing
+from cluster_desktop.services import notifications, printing, sensitivity
 
 from . import prompts
 from .context import AppContext
@@ -168,6 +168,11 @@ DOCUMENTS: dict[str, tuple[Render, str, str]] = {
     "license": (printing.print_license, QT_TRANSLATE_NOOP("print_preview", "License"), "license.pdf"),
     "minutes": (printing.print_minutes, QT_TRANSLATE_NOOP("print_preview", "Minutes"), "minutes.pdf"),
     "ranking": (printing.print_ranking, QT_TRANSLATE_NOOP("print_preview", "Ranking report"), "ranking.pdf"),
+    "sensitivity": (
+        sensitivity.print_annex,
+        QT_TRANSLATE_NOOP("print_preview", "Ranking report: sensitivity annex"),
+        "ranking-sensitivity.pdf",
+    ),
     "programme": (
         printing.print_programme,
         QT_TRANSLATE_NOOP("print_preview", "Programme monitoring report"),

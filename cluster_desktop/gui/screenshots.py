@@ -35,6 +35,8 @@ TARGETS: dict[str, str] = {
     "instructions": "instructions_view:screenshot",
     "central-dashboard": "central_dashboard:screenshot",
     "national-list": "national_list:screenshot",
+    "sensitivity": "sensitivity_view:screenshot",
+    "sensitivity-what-if": "sensitivity_view:screenshot_what_if",
     "review": "review:screenshot",
     "databank": "databank:screenshot",
     "licenses": "licenses_view:screenshot",

@@ -88,6 +88,14 @@ VIEWS: list[ViewSpec] = [
         offices=("central",),
     ),
     ViewSpec(
+        "sensitivity",
+        QT_TRANSLATE_NOOP("views", "Sensitivity of the ranking to the weights"),
+        "sensitivity_view:SensitivityView",
+        "phase1",
+        ("F3-1", "F6", "F15"),
+        roles=("secretary",),
+    ),
+    ViewSpec(
         "review",
         QT_TRANSLATE_NOOP("views", "Secondary review"),
         "review:ReviewView",

@@ -149,6 +149,11 @@ class OfficialDocument:
         """Width in points available to the body."""
         return self.pagesize[0] - 2 * MARGIN_X
 
+    @property
+    def frame_height(self) -> float:
+        """Height in points available to the body on each page (a one-page document measures by it)."""
+        return self._frame_top - self._frame_bottom
+
     def _official_lines(self) -> list[str]:
         return [
             # No number yet: a dotted space for the secretariat's outgoing-register number, written by hand.

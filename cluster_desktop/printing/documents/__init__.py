@@ -14,6 +14,7 @@ from .notification import build_notification
 from .plan import build_plan
 from .programme import build_programme_report
 from .ranking import build_ranking
+from .sensitivity import build_sensitivity_annex
 
 __all__ = [
     "build_instruction",
@@ -25,6 +26,7 @@ __all__ = [
     "build_plan",
     "build_programme_report",
     "build_ranking",
+    "build_sensitivity_annex",
     "build_sheets",
     "build_summary",
 ]

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>PrintPreviewDialog</name>
@@ -52,6 +53,10 @@
     <message>
         <source>Ranking report</source>
         <translation>گزارش رتبه‌بندی</translation>
+    </message>
+    <message>
+        <source>Ranking report: sensitivity annex</source>
+        <translation>گزارش رتبه‌بندی: پیوست حساسیت</translation>
     </message>
     <message>
         <source>Programme monitoring report</source>

@@ -43,6 +43,10 @@
         <translation>فهرست و رتبه‌بندی ملی</translation>
     </message>
     <message>
+        <source>Sensitivity of the ranking to the weights</source>
+        <translation>حساسیت رتبه‌بندی به وزن معیارها</translation>
+    </message>
+    <message>
         <source>Secondary review</source>
         <translation>بررسی ثانویه</translation>
     </message>

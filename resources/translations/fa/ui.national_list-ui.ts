@@ -31,6 +31,14 @@
         <translation>فقط لیست اولیهٔ مرکز</translation>
     </message>
     <message>
+        <source>Sensitivity to the weights…</source>
+        <translation>حساسیت به وزن‌ها…</translation>
+    </message>
+    <message>
+        <source>How the ranking depends on the criteria weights (rank ranges, top-K chances, what if).</source>
+        <translation>رتبه‌بندی چه اندازه به وزن معیارها بستگی دارد (دامنهٔ رتبه‌ها، احتمال رتبه‌های برتر، اگر وزن‌ها چنین باشد).</translation>
+    </message>
+    <message>
         <source>Print ranking…</source>
         <translation>چاپ رتبه‌بندی…</translation>
     </message>

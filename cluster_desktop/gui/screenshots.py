@@ -22,6 +22,7 @@ from cluster_desktop.store.models import User
 TARGETS: dict[str, str] = {
     "main": "screenshots:main_window",
     "dashboard": "dashboard:screenshot",
+    "dashboard-charts": "dashboard_charts:screenshot",
     "clusters": "cluster_list:screenshot",
     "cluster": "cluster_form:screenshot",
     "plan": "plan_editor:screenshot",
@@ -35,6 +36,7 @@ TARGETS: dict[str, str] = {
     "instructions": "instructions_view:screenshot",
     "central-dashboard": "central_dashboard:screenshot",
     "national-list": "national_list:screenshot",
+    "national-map": "province_map:screenshot",
     "review": "review:screenshot",
     "databank": "databank:screenshot",
     "licenses": "licenses_view:screenshot",

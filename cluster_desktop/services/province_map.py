@@ -217,8 +217,15 @@ def map_view(figures: list[ProvinceFigures], key: str) -> MapView:
         labels_fa={code: format_value(key, v) for code, v in values.items()},
         labels_en={code: format_value(key, v, persian=False) for code, v in values.items()},
         legend=legend(key, scale),
-        attribution=f"{ODBL_NOTICE}. {shapes.attribution}" if shapes.attribution else ODBL_NOTICE,
+        attribution=attribution(shapes.attribution),
     )
+
+
+def attribution(shipped: str) -> str:
+    """The file's own attribution when it gives ODbL's notice, else the notice before it."""
+    if "OpenStreetMap contributors" in shipped and "ODbL" in shipped:
+        return shipped
+    return f"{ODBL_NOTICE}. {shipped}".strip(". ") if shipped else ODBL_NOTICE
 
 
 def figure_lines(f: ProvinceFigures, *, persian: bool = True) -> list[str]:

@@ -31,6 +31,10 @@
         <translation>پیشخوان ملی</translation>
     </message>
     <message>
+        <source>National map</source>
+        <translation>نقشهٔ کشوری</translation>
+    </message>
+    <message>
         <source>Secretariat and working group</source>
         <translation>دبیرخانه و کارگروه</translation>
     </message>

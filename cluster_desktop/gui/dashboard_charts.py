@@ -152,6 +152,7 @@ class ChartsBoard(QWidget):
             self.grid.addWidget(self.panels["provinces"], 2, 0)
             self.grid.addWidget(self.panels["programmes"], 2, 1, Qt.AlignmentFlag.AlignTop)
         self.loaded.emit()
+        self._shown()  # read again if the data changed while these were being read
 
     # ------------------------------------------------------------ the charts
     def _n(self, n: float) -> str:

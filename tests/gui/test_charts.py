@@ -193,3 +193,17 @@ def test_the_map_saves_as_png(map_view, asked, qtbot, tmp_path: Path) -> None:
     assert darkest in {
         image.pixelColor(x, y).name() for x in range(0, 2000, 10) for y in range(0, image.height(), 10)
     }
+
+
+def test_a_change_while_reading_reads_again(cctx, qtbot) -> None:
+    view = CentralDashboardView(cctx)
+    qtbot.addWidget(view)
+    drawn: list[int] = []
+    view.charts.loaded.connect(lambda: drawn.append(1))
+    view.charts.tabs.setCurrentWidget(view.charts)
+    assert view.charts.busy()
+    # WHEN the data changes while the charts are being read
+    view.charts.invalidate()
+    # THEN they are drawn, read once more and drawn again, then settle
+    qtbot.waitUntil(lambda: len(drawn) == 2 and not view.charts.busy(), timeout=WAIT)
+    assert not view.charts.stale

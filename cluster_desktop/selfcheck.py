@@ -3,7 +3,8 @@
 In a temporary data directory it sets up a central and a provincial office (migrating both new
 databases and loading the reference data), fills them with sample data, prints a license PDF and
 checks its signed QR text, makes the two offices trust each other, carries a bundle province → centre
-and one centre → province, and opens the main window offscreen. Each step is printed as it finishes;
+and one centre → province, and opens the main window, the national dashboard's charts and the
+national map offscreen. Each step is printed as it finishes;
 the first failure ends the check with exit 1 and names the step. Nothing outside the temporary folder
 is touched, and it is removed afterwards.
 """
@@ -260,6 +261,24 @@ def step_main_window(o: Offices) -> str:
     return f"main window shown offscreen and grabbed ({size:,} bytes PNG)"
 
 
+def step_charts_and_map(o: Offices) -> str:
+    """Qt Charts (the one PySide6-Addons module the build keeps) draws the national dashboard's charts,
+    and the shipped province outlines draw the national map."""
+    from cluster_desktop.gui.screenshots import render
+
+    sizes = []
+    for view in ("central-dashboard", "national-map"):
+        out = render(o.centre, view, o.root / f"{view}.png", "fa", (1280, 800))
+        sizes.append(out.stat().st_size)
+        expect(sizes[-1] > 20_000, f"{view} rendered as a near-empty image ({sizes[-1]} bytes)")
+    expect("PySide6.QtCharts" in sys.modules, "the charts were drawn without Qt Charts")
+    from cluster_desktop.services.province_map import geometry
+
+    shapes = len(geometry().shapes)
+    expect(shapes == 31, f"the national map has {shapes} provinces, not 31")
+    return f"dashboard charts ({sizes[0]:,} bytes PNG) and the map of {shapes} provinces ({sizes[1]:,} bytes)"
+
+
 def step_time_zone(o: Offices) -> str:
     from datetime import UTC, datetime
 
@@ -311,6 +330,7 @@ STEPS: list[Step] = [
     ("bundle province → centre", step_bundle_to_centre),
     ("bundle centre → province", step_bundle_to_province),
     ("open the main window offscreen", step_main_window),
+    ("charts and the national map", step_charts_and_map),
     ("Iran's time-zone history", step_time_zone),
     ("PostgreSQL driver", step_postgres_driver),
     ("log file written", step_log),

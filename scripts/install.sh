@@ -48,3 +48,7 @@ if [ "$WITH_TEST" = 1 ]; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Qt comes as three pinned wheels (pyproject.toml): Essentials, the PDF module and Addons, of which the
+# program uses Qt Charts alone (the dashboards' charts). A partial download shows here, not at first start.
+.venv/bin/python -c 'import PySide6.QtCharts, PySide6.QtPdfWidgets' \
+  || { echo "Qt Charts (PySide6-Addons) or Qt PDF did not install; run scripts/install.sh again" >&2; exit 1; }

@@ -26,6 +26,7 @@ from cluster_desktop.services import programmes as prog
 
 from .central_tables import Column, RowsModel, fa_num, fa_score
 from .context import AppContext
+from .dashboard_charts import ChartsBoard
 from .responsibility_panel import StepsOverview
 from .uiloader import find, load_ui
 
@@ -113,6 +114,9 @@ class CentralDashboardView(QWidget):
         self.left_tabs.addTab(self.steps, self.tr("Steps and responsible agencies"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self.charts = ChartsBoard(ctx)  # its own tab beside the tables (issue 16)
+        self.charts.attach(self.ui.layout(), splitter)
+        self.charts.province_chosen.connect(self.show_province)
         ctx.changed.connect(lambda what: self.refresh() if what in ("bundle", "refresh") else None)
         self.refresh()
 
@@ -175,6 +179,7 @@ class CentralDashboardView(QWidget):
             self.meetings_list.addItem(text)
         if not d.meetings:
             self.meetings_list.addItem(self.tr("No meeting is recorded yet."))
+        self.charts.invalidate()
 
     def open_waiting(self, item: QListWidgetItem) -> None:
         """A dossier opens its page; a programme opens in the programmes view."""
@@ -199,4 +204,7 @@ class CentralDashboardView(QWidget):
 
 
 def screenshot(ctx: AppContext) -> QWidget:
-    return CentralDashboardView(ctx)
+    """The national dashboard with its charts' tab forward."""
+    view = CentralDashboardView(ctx)
+    view.charts.show_now()
+    return view

@@ -15,6 +15,7 @@ from cluster_desktop.services.dashboard import recent_activity, state_counts, wa
 from cluster_desktop.store.models import Office
 
 from .context import AppContext
+from .dashboard_charts import ChartsBoard
 from .uiloader import find, load_ui
 from .widgets import fa_int
 
@@ -77,6 +78,8 @@ class DashboardView(QWidget):
         # Wrapped cells get their height once the columns have their final widths.
         self.waiting.horizontalHeader().sectionResized.connect(lambda *_: self.waiting.resizeRowsToContents())
         find(self.ui, QSplitter, "splitter").setSizes([560, 220])
+        self.charts = ChartsBoard(ctx)  # its own tab beside the tables (issue 16)
+        self.charts.attach(self.ui.layout(), find(self.ui, QSplitter, "splitter"))
         self.top_splitter = find(self.ui, QSplitter, "top_splitter")
         self._top_shared = False
         self.states.cellDoubleClicked.connect(lambda row, _c: self._choose(self.states, row))
@@ -127,6 +130,7 @@ class DashboardView(QWidget):
         self._fill_states(counts)
         self._fill_waiting(waits)
         self._fill_activity(activity)
+        self.charts.invalidate()
 
     def _fill_states(self, counts) -> None:  # type: ignore[no-untyped-def]
         self.states.setRowCount(len(counts))

@@ -22,6 +22,7 @@ from cluster_desktop.store.models import User
 TARGETS: dict[str, str] = {
     "main": "screenshots:main_window",
     "dashboard": "dashboard:screenshot",
+    "dashboard-charts": "dashboard_charts:screenshot",
     "clusters": "cluster_list:screenshot",
     "cluster": "cluster_form:screenshot",
     "plan": "plan_editor:screenshot",
@@ -37,6 +38,7 @@ TARGETS: dict[str, str] = {
     "national-list": "national_list:screenshot",
     "sensitivity": "sensitivity_view:screenshot",
     "sensitivity-what-if": "sensitivity_view:screenshot_what_if",
+    "national-map": "province_map:screenshot",
     "review": "review:screenshot",
     "databank": "databank:screenshot",
     "licenses": "licenses_view:screenshot",

@@ -66,6 +66,13 @@ VIEWS: list[ViewSpec] = [
         offices=("central",),
     ),
     ViewSpec(
+        "national-map",
+        QT_TRANSLATE_NOOP("views", "National map"),
+        "province_map:NationalMapView",
+        "home",
+        offices=("central",),
+    ),
+    ViewSpec(
         "working-group",
         QT_TRANSLATE_NOOP("views", "Secretariat and working group"),
         "working_group:WorkingGroupView",

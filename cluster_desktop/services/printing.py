@@ -53,6 +53,7 @@ from cluster_desktop.printing.documents import minutes as mn
 from cluster_desktop.printing.documents import nomination as nom
 from cluster_desktop.printing.documents import plan as pl
 from cluster_desktop.printing.documents import programme as pr
+from cluster_desktop.printing.documents import province_map as pm_doc
 from cluster_desktop.printing.documents import ranking as rk
 from cluster_desktop.store.models import (
     Attendance,
@@ -79,7 +80,7 @@ from cluster_desktop.store.models import (
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import public_key_from_b64
 
-from . import evaluations, plans, rankings
+from . import evaluations, plans, province_map, rankings
 from . import instructions as ins
 from . import programmes as prog
 from .actor import Actor
@@ -746,8 +747,15 @@ def print_license(session: Session, actor: Actor, dossier_or_number: str, target
 
 
 def ranking_data(
-    session: Session, actor: Actor, *, province_code: str | None = None, level: str | None = None
+    session: Session,
+    actor: Actor,
+    *,
+    province_code: str | None = None,
+    level: str | None = None,
+    map_measure: str | None = "dossiers",
 ) -> rk.RankingData:
+    """The ranking report's rows; the national one at the centre ends with the provinces' map
+    coloured by ``map_measure`` (services/province_map.MEASURE_KEYS; None: no map)."""
     office = _reader(session, actor)
     central = office.kind == OfficeKind.CENTRAL.value
     level = level or ("central" if central else "province")
@@ -766,14 +774,38 @@ def ranking_data(
         rows=[rk.RankRow(r.rank, r.name, r.province_fa, r.county, _state_fa(r.state), r.score) for r in rows],
         threshold=cs.threshold,
         generated_on=today(),
+        map_page=_map_page(session, actor, map_measure)
+        if central and not scope_code and map_measure
+        else None,
+    )
+
+
+def _map_page(session: Session, actor: Actor, measure: str) -> pm_doc.MapPage:
+    """The screen's national map (services/province_map) as the report's last page."""
+    view = province_map.map_view(province_map.province_figures(session, actor), measure)
+    return pm_doc.MapPage(
+        title=f"نقشهٔ استان‌ها بر پایهٔ {view.measure.title_fa}",
+        shapes=view.geometry.shapes,
+        bounds=view.geometry.bounds,
+        colours=view.colours,
+        labels=view.labels_fa,
+        legend_title=view.measure.title_fa,
+        legend=[pm_doc.MapLegendEntry(e.colour, e.text_fa) for e in view.legend],
+        attribution=view.attribution,
     )
 
 
 def print_ranking(
-    session: Session, actor: Actor, target: Any, *, province_code: str | None = None, level: str | None = None
+    session: Session,
+    actor: Actor,
+    target: Any,
+    *,
+    province_code: str | None = None,
+    level: str | None = None,
+    map_measure: str | None = "dossiers",
 ) -> int:
     """The national (or one province's) ranking report; returns the number of rows."""
-    data = ranking_data(session, actor, province_code=province_code, level=level)
+    data = ranking_data(session, actor, province_code=province_code, level=level, map_measure=map_measure)
     write_pdf(target, lambda out: build_ranking(data, out))
     return len(data.rows)
 

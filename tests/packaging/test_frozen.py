@@ -86,8 +86,20 @@ def test_bundle_holds_the_application_files_and_no_qml(bundle: dict[str, object]
     qt = internal / "PySide6" / "Qt"
     assert not (qt / "qml").exists() and not list(internal.rglob("libQt6Quick*"))
     assert {p.name for p in (qt / "translations").glob("*.qm")} <= {"qt_fa.qm", "qtbase_fa.qm"}
-    for lib in ("libQt6Pdf", "libQt6PdfWidgets", "libQt6Svg", "libQt6PrintSupport"):
+    for lib in ("libQt6Pdf", "libQt6PdfWidgets", "libQt6Svg", "libQt6PrintSupport", "libQt6Charts"):
         assert list(internal.rglob(f"{lib}.so*")), f"{lib} missing"
+    # Of PySide6-Addons only Qt Charts is shipped: no other module of that wheel, none of their Qt libraries
+    addons = _addons_files()
+    shipped = {p.relative_to(internal).as_posix() for p in (internal / "PySide6").rglob("*") if p.is_file()}
+    assert "PySide6/QtCharts.abi3.so" in shipped
+    others = {f for f in addons if "Charts" not in f and f.startswith("PySide6/") and ".so" in f}
+    assert not shipped & others, sorted(shipped & others)[:10]
+
+
+def _addons_files() -> set[str]:
+    from importlib import metadata
+
+    return {f.as_posix() for f in metadata.files("PySide6-Addons") or []}
 
 
 def test_frozen_version_starts(bundle: dict[str, object]) -> None:

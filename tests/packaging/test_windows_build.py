@@ -27,7 +27,15 @@ def test_windows_pins_are_the_tested_versions_and_include_tzdata() -> None:
     pins = dict(line.split("==", 1) for line in out.split() if "==" in line)
     names = {k.lower().replace("_", "-"): v for k, v in pins.items()}
     # the releases the tests ran against, not whatever is newest on PyPI
-    for dist in ("PySide6-Essentials", "SQLAlchemy", "alembic", "cryptography", "pyrage", "reportlab"):
+    for dist in (
+        "PySide6-Essentials",
+        "PySide6-Addons",
+        "SQLAlchemy",
+        "alembic",
+        "cryptography",
+        "pyrage",
+        "reportlab",
+    ):
         assert names[dist.lower()] == metadata.version(dist), dist
     # Windows-only: the time-zone database and what PyInstaller needs there
     assert "tzdata" in names

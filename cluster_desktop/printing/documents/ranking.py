@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from cluster_desktop.domain.numbers import format_score
 from cluster_desktop.printing.document import field_table, spacer
@@ -20,10 +20,12 @@ from .common import (
     data_table,
     fa_decimal,
     fa_int,
+    heading,
     new_document,
     small,
     text_or_dash,
 )
+from .province_map import MapPage, ProvinceMapFlowable
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class RankingData:
     rows: Sequence[RankRow]
     threshold: float
     generated_on: dt.date | None = None
+    map_page: MapPage | None = None  # the national report's map of the provinces (issue 16)
 
 
 def build_ranking(data: RankingData, target: Target) -> None:
@@ -94,4 +97,6 @@ def build_ranking(data: RankingData, target: Target) -> None:
     story.append(
         small("پرونده‌های بدون امتیاز در پایان فهرست و بدون رتبه آمده‌اند؛ امتیازهای برابر رتبهٔ برابر دارند.")
     )
+    if data.map_page is not None:
+        story += [PageBreak(), heading(data.map_page.title), ProvinceMapFlowable(data.map_page)]
     doc.build(story)

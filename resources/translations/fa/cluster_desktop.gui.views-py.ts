@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>views</name>
@@ -29,6 +30,10 @@
     <message>
         <source>National dashboard</source>
         <translation>پیشخوان ملی</translation>
+    </message>
+    <message>
+        <source>National map</source>
+        <translation>نقشهٔ کشوری</translation>
     </message>
     <message>
         <source>Secretariat and working group</source>

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.roles import OfficeKind, Role
@@ -53,7 +53,9 @@ def current_criteria_set(session: Session) -> CriteriaSet:
     return cs
 
 
-def _openings(dossier_id: ColumnElement[str] | str, level: str) -> ColumnElement[int]:
+def _openings(
+    dossier_id: ColumnElement[str] | InstrumentedAttribute[str] | str, level: str
+) -> ColumnElement[int]:
     """How many times the evaluation of ``dossier_id`` at ``level`` was opened (its history's steps
     that open a round), as a scalar subquery."""
     return (

@@ -407,6 +407,22 @@ PROVINCIAL_STATES: frozenset[str] = frozenset(
 )
 CENTRAL_STATES: frozenset[str] = frozenset(DossierState) - PROVINCIAL_STATES
 
+# Where each level's working group scores a dossier: F3-4 in the province, F6-1 at the centre (from
+# receipt, through the secondary review).
+SCORING_STATES: dict[str, frozenset[str]] = {
+    "province": frozenset({D.PROVINCIAL_EVALUATION}),
+    "central": frozenset({D.RECEIVED, D.CENTRAL_REVIEW}),
+}
+# The steps that open an evaluation round: each enters a level's scoring states from outside them.
+# A dossier's round at a level is the number of these steps in its history (the first opening is
+# round 1; a revised plan's reopening after a return, round 2; …).
+ROUND_OPENERS: dict[str, frozenset[str]] = {
+    level: frozenset(
+        t.action for t in DOSSIER_WORKFLOW.transitions if t.target in states and not t.sources & states
+    )
+    for level, states in SCORING_STATES.items()
+}
+
 PROGRAMME_PROVINCIAL_STATES: frozenset[str] = frozenset(
     {P.SUBMITTED, P.PROVINCIAL_REVIEW, P.PROVINCIALLY_APPROVED}
 )

@@ -1,7 +1,8 @@
 """A working-group member's own evaluation sheet (F3-4 in a province, F6-1 at the centre).
 
 Nine criteria scored 0–5 against the rubric, each with a comment, and a general comment; saved as a
-draft or submitted (final). The services keep sheets private until their owner submits; this page
+draft or submitted (final). The sheet is the member's own in the dossier's current evaluation round: a
+dossier returned for revision is scored afresh when its evaluation reopens. The services keep sheets private until their owner submits; this page
 says so, and shows a note instead of the sheet to anyone who is not a member. A saved sheet (a draft
 too) can be printed by its owner.
 """
@@ -95,12 +96,21 @@ class CriterionRow:
         self.error.setObjectName(f"score_{code}_error")
         for label in (self.title, self.weight, self.rubric, self.error):
             label.setTextFormat(Qt.TextFormat.PlainText)  # criteria texts are typed at the centre
+        self.widgets: list[QWidget] = [
+            self.title,
+            self.weight,
+            self.score,
+            self.rubric,
+            self.comment,
+            self.error,
+        ]
         r = 1 + row * 3
         if row:
             line = QFrame(host)
             line.setFrameShape(QFrame.Shape.HLine)
             line.setStyleSheet("color: #dde3ea;")
             grid.addWidget(line, r - 1, 0, 1, 5)
+            self.widgets.append(line)
         grid.addWidget(self.title, r, 0)
         grid.addWidget(self.weight, r, 1)
         grid.addWidget(self.score, r, 2)
@@ -160,6 +170,12 @@ class EvaluationSheet(QWidget):
     # ------------------------------------------------------------------ loading
 
     def _build(self, criteria: list[CriterionInfo]) -> None:
+        for old in self.rows.values():  # a new round scored against a revised criteria set (F15)
+            for w in old.widgets:
+                self.grid.removeWidget(w)
+                w.setParent(None)  # out of the tree now: FieldErrors looks labels up by name
+                w.deleteLater()
+        self.rows = {}
         for i, info in enumerate(criteria):
             row = CriterionRow(self, info, i)
             row.score.currentTextChanged.connect(self._edited)
@@ -172,7 +188,7 @@ class EvaluationSheet(QWidget):
         with self.ctx.session() as s:
             state = evaluations.sheet_state(s, self.ctx.actor, self.dossier_id)
         self.state = state
-        if not self.rows:
+        if not self.rows or (not self._dirty and [r.info for r in self.rows.values()] != state.criteria):
             self._build(state.criteria)
         if not self._dirty:
             self._loading = True
@@ -192,6 +208,8 @@ class EvaluationSheet(QWidget):
             )
         else:
             title = self.tr("Evaluation sheet — %1").replace("%1", state.criteria_set_title)
+        if state.round_number > 1:
+            title += " — " + self.tr("round %1").replace("%1", digits(state.round_number, lang))
         self.heading.setText(title)
         self.scroll.setVisible(state.is_member)
         self.save_button.setVisible(state.editable)
@@ -220,6 +238,12 @@ class EvaluationSheet(QWidget):
                 "This dossier is not open for scoring now; the secretary opens the evaluation after the "
                 "plan is submitted."
             )
+        elif state.round_number > 1:
+            note = self.tr(
+                "The plan was revised and the evaluation reopened: this is round %1. Score the revised plan "
+                "afresh and independently; your sheet of the earlier round is kept, read-only, in the "
+                "consolidated scores section. A submitted sheet cannot be changed."
+            ).replace("%1", digits(state.round_number, lang))
         else:
             note = self.tr(
                 "Score each criterion independently. Other members cannot see or change your sheet, and "

@@ -3,6 +3,10 @@ mean, spread and disagreement flags, the threshold, and the dossier's rank in it
 
 Visible to the secretary and viewers, and to a member once their own sheet is submitted (the services
 decide; this page shows their message otherwise). The consolidated sheet shown here can be printed.
+
+A dossier returned for revision is scored afresh in a new round when its evaluation reopens: the round
+selector shows the current round and each earlier one (who scored what, against which criteria-set
+version, and the decision that closed it). Earlier rounds are over, so every reader may see them.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHeaderView,
     QLabel,
@@ -20,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from cluster_desktop.domain.errors import DomainError
+from cluster_desktop.domain.jalali import format_jalali, format_jalali_datetime
 from cluster_desktop.domain.numbers import format_score, to_latin_digits
-from cluster_desktop.services import evaluations, rankings
+from cluster_desktop.services import evaluation_rounds, evaluations, rankings
+from cluster_desktop.services.evaluation_rounds import RoundInfo
 from cluster_desktop.services.evaluations import ConsolidatedView
 
 from .context import AppContext
@@ -48,6 +55,10 @@ class ScoresView(QWidget):
         self.ctx = ctx
         self.dossier_id = dossier_id
         self.ui = load_ui("scores_view.ui", self)
+        self.round_label = find(self.ui, QLabel, "round_label")
+        self.round_combo = find(self.ui, QComboBox, "round_combo")
+        self.round_info = find(self.ui, QLabel, "round_info_label")
+        self.round_info.setTextFormat(Qt.TextFormat.PlainText)  # carries a decision's typed reason
         self.note = find(self.ui, QLabel, "note_label")
         self.summary = find(self.ui, QFrame, "summary_frame")
         self.score_label = find(self.ui, QLabel, "score_label")
@@ -65,20 +76,41 @@ class ScoresView(QWidget):
         self.operation: Operation | None = None
         self.view: ConsolidatedView | None = None
         self.rank: evaluations.Rank | None = None
+        self.rounds: list[RoundInfo] = []
+        self.chosen_round: int | None = None  # None: the current round, whichever it is
+        self.round_combo.activated.connect(self._round_chosen)
+        self.refresh()
+
+    def _round_chosen(self, index: int) -> None:
+        number = self.round_combo.itemData(index)
+        current = self.rounds[-1].number if self.rounds else 1
+        self.chosen_round = None if number in (None, current) else int(number)
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            with self.ctx.session() as s:
-                level = evaluations.level_of(self.ctx.actor)
-                view = evaluations.consolidated(s, self.ctx.actor, self.dossier_id)
+        level = evaluations.level_of(self.ctx.actor)
+        view: ConsolidatedView | None = None
+        message = ""
+        with self.ctx.session() as s:
+            self.rounds = evaluation_rounds.rounds(s, self.dossier_id, level)
+            if self.chosen_round is not None and self.chosen_round >= self.rounds[-1].number:
+                self.chosen_round = None
+            try:
+                view = evaluations.consolidated(s, self.ctx.actor, self.dossier_id, level, self.chosen_round)
                 rank = evaluations.dossier_rank(s, self.dossier_id, level)
-        except DomainError as e:  # PermissionDenied: sheets stay private until the member submits
-            self._hide(str(e))
+            except DomainError as e:  # PermissionDenied: sheets stay private until the member submits
+                message = str(e)
+        self._fill_rounds()
+        if view is None:
+            self._hide(message)
             return
         self.view, self.rank = view, rank
         if not view.sheets:
-            self._hide(self.tr("No member has submitted an evaluation sheet for this dossier yet."))
+            self._hide(
+                self.tr("No member submitted an evaluation sheet in this round.")
+                if view.round_number < view.current_round
+                else self.tr("No member has submitted an evaluation sheet for this dossier yet.")
+            )
             return
         self.note.hide()
         for w in (self.summary, self.table, self.legend):
@@ -90,6 +122,50 @@ class ScoresView(QWidget):
         )
         self._fill_summary(view, rank)
         self._fill_table(view)
+
+    def shown_round(self) -> RoundInfo | None:
+        number = self.chosen_round or (self.rounds[-1].number if self.rounds else 1)
+        return next((r for r in self.rounds if r.number == number), None)
+
+    def _round_title(self, info: RoundInfo) -> str:
+        lang = self.ctx.lang
+        if info.current:
+            return self.tr("Round %1 (current)").replace("%1", digits(info.number, lang))
+        title = self.tr("Round %1").replace("%1", digits(info.number, lang))
+        if info.decision is not None:
+            decision = info.decision.title_fa if lang == "fa" else info.decision.title_en
+            when = digits(format_jalali(info.decision.at), lang)
+            title += f" — {decision}، {when}" if lang == "fa" else f" — {decision}, {when}"
+        return title
+
+    def _fill_rounds(self) -> None:
+        """The round selector (shown once a dossier has had a second round) and the shown round's facts."""
+        several = len(self.rounds) > 1
+        for w in (self.round_label, self.round_combo, self.round_info):
+            w.setVisible(several)
+        self.round_combo.clear()
+        for info in reversed(self.rounds):  # the current round first
+            self.round_combo.addItem(self._round_title(info), info.number)
+        shown = self.shown_round()
+        if shown is None:
+            return
+        self.round_combo.setCurrentIndex(self.round_combo.findData(shown.number))
+        lang = self.ctx.lang
+        facts = []
+        if shown.opened_at is not None:
+            facts.append(self.tr("opened on %1").replace("%1", digits(format_jalali(shown.opened_at), lang)))
+        if shown.decision is not None:
+            decision = shown.decision.title_fa if lang == "fa" else shown.decision.title_en
+            facts.append(
+                self.tr("decided on %1: %2")
+                .replace("%1", digits(format_jalali(shown.decision.at), lang))
+                .replace("%2", decision)
+            )
+            if shown.decision.minutes_number:
+                facts.append(self.tr("minutes %1").replace("%1", digits(shown.decision.minutes_number, lang)))
+            if shown.decision.comment:
+                facts.append(shown.decision.comment)
+        self.round_info.setText("؛ ".join(facts) if lang == "fa" else "; ".join(facts))
 
     def _hide(self, message: str) -> None:
         self.view = None
@@ -125,9 +201,15 @@ class ScoresView(QWidget):
         self.verdict_label.setText(verdict.replace("%1", threshold))
         self.verdict_label.setStyleSheet(f"font-weight: bold; color: {color};")
         self.sheets_label.setText(
-            self.tr("Submitted sheets: %1").replace("%1", digits(cons.member_count, lang))
+            self.tr("Submitted sheets: %1 · criteria set version %2")
+            .replace("%1", digits(cons.member_count, lang))
+            .replace("%2", digits(view.criteria_set_number, lang))
         )
-        if rank.rank is None:
+        self.sheets_label.setToolTip(view.criteria_set_title)
+        if view.round_number < view.current_round:
+            # an earlier round: its score was that round's; the rank belongs to the current one
+            self.rank_label.setText(self.tr("Earlier round (not counted now)"))
+        elif rank.rank is None:
             self.rank_label.setText(self.tr("Not ranked yet"))
         else:
             text = (
@@ -151,6 +233,9 @@ class ScoresView(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        for c, sh in enumerate(sheets, 2):  # who sent their sheet when
+            when = digits(format_jalali_datetime(sh.submitted_at), lang) if sh.submitted_at else "—"
+            self.table.horizontalHeaderItem(c).setToolTip(self.tr("Submitted on %1").replace("%1", when))
         self.table.setRowCount(len(view.criteria) + 1)
         total_weight = sum(c.weight for c in view.criteria) or 1.0
         spread_col, flag_col = 3 + n_members, 4 + n_members

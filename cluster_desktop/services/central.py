@@ -41,7 +41,7 @@ from cluster_desktop.store.models import (
 
 from . import audit, clusters, licenses, rankings, workflow
 from .actor import Actor, require, require_office
-from .evaluations import ROUND_STATES, can_see_all, running_score
+from .evaluations import ROUND_STATES, can_see_all, in_current_round, running_score
 from .groups import local_group
 
 # Only this module asks a province for a plan: the step comes with the request that travels (F3).
@@ -330,22 +330,24 @@ class ReviewRow:
 
 
 def review_queue(session: Session, actor: Actor) -> list[ReviewRow]:
-    """Dossiers waiting for the central working group, oldest first, with both levels' scores."""
+    """Dossiers waiting for the central working group, oldest first, with both levels' scores; the
+    sheets counted are those of each dossier's current central round."""
+    this_round = (Evaluation.level == "central", in_current_round("central"))
     submitted = (
         select(Evaluation.dossier_id, func.count().label("n"))
-        .where(Evaluation.level == "central", Evaluation.submitted_at.is_not(None))
+        .where(*this_round, Evaluation.submitted_at.is_not(None))
         .group_by(Evaluation.dossier_id)
         .subquery()
     )
     started = (
         select(Evaluation.dossier_id, func.count().label("n"))
-        .where(Evaluation.level == "central")
+        .where(*this_round)
         .group_by(Evaluation.dossier_id)
         .subquery()
     )
     mine = (
         select(Evaluation.dossier_id, Evaluation.submitted_at)
-        .where(Evaluation.level == "central", Evaluation.member_id == (actor.member_id or ""))
+        .where(*this_round, Evaluation.member_id == (actor.member_id or ""))
         .subquery()
     )
     q = (

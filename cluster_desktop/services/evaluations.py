@@ -1,5 +1,12 @@
 """Evaluation (F3-4 in the province, F6-1 at the centre): members' independent sheets, consolidation,
-ranking. A member sees nobody else's sheet until their own is submitted."""
+ranking. A member sees nobody else's sheet until their own is submitted.
+
+Rounds: every opening of the evaluation (``domain.workflow.ROUND_OPENERS``: the province's
+``open_evaluation``, the centre's ``receive``) starts a new round for that dossier and level, counted
+from the dossier's history; a dossier returned for revision is therefore scored afresh by the same
+members when its evaluation reopens. Sheets, consolidation, the recorded score, the running score and
+the blind rule concern the current round only; the sheets of earlier rounds are kept, read-only and
+readable by anyone who may read the dossier (``evaluation_rounds`` lists them)."""
 
 from __future__ import annotations
 
@@ -7,13 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from cluster_desktop.domain.errors import FieldCollector, NotFound, PermissionDenied
 from cluster_desktop.domain.roles import OfficeKind, Role
 from cluster_desktop.domain.scoring import Consolidation, CriterionWeight, consolidate, validate_score
-from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.domain.workflow import ROUND_OPENERS
+from cluster_desktop.domain.workflow import SCORING_STATES as _SCORING
 from cluster_desktop.store.models import (
     CriteriaSet,
     Criterion,
@@ -21,6 +29,7 @@ from cluster_desktop.store.models import (
     Evaluation,
     Member,
     Score,
+    Transition,
     utcnow,
 )
 
@@ -29,10 +38,7 @@ from .actor import Actor, require
 from .child_rows import merge_by_key
 from .clusters import get_dossier
 
-SCORING_STATES = {
-    "province": {DossierState.PROVINCIAL_EVALUATION.value},
-    "central": {DossierState.CENTRAL_REVIEW.value, DossierState.RECEIVED.value},
-}
+SCORING_STATES: dict[str, set[str]] = {level: {str(s) for s in states} for level, states in _SCORING.items()}
 SEE_ALL = (Role.SECRETARY, Role.VIEWER)
 
 
@@ -47,15 +53,53 @@ def current_criteria_set(session: Session) -> CriteriaSet:
     return cs
 
 
-def set_for(session: Session, dossier_id: str, level: str, sheet: Evaluation | None = None) -> CriteriaSet:
+def _openings(
+    dossier_id: ColumnElement[str] | InstrumentedAttribute[str] | str, level: str
+) -> ColumnElement[int]:
+    """How many times the evaluation of ``dossier_id`` at ``level`` was opened (its history's steps
+    that open a round), as a scalar subquery."""
+    return (
+        select(func.count())
+        .select_from(Transition)
+        .where(Transition.dossier_id == dossier_id, Transition.action.in_(sorted(ROUND_OPENERS[level])))
+        .scalar_subquery()
+    )
+
+
+def current_round(session: Session, dossier_id: str, level: str) -> int:
+    """The dossier's evaluation round at ``level``: 1 until the evaluation is reopened after a return,
+    then 2, …; a dossier whose evaluation never opened is before round 1 and counts as 1."""
+    return max(1, int(session.scalar(select(_openings(dossier_id, level))) or 0))
+
+
+def in_current_round(level: str) -> ColumnElement[bool]:
+    """SQL: an ``Evaluation`` row belongs to its dossier's current round at ``level`` (for queries over
+    many dossiers, such as the central review queue)."""
+    return Evaluation.round_number == func.coalesce(
+        func.nullif(_openings(Evaluation.dossier_id, level), 0), 1
+    )
+
+
+def set_for(
+    session: Session,
+    dossier_id: str,
+    level: str,
+    sheet: Evaluation | None = None,
+    round_number: int | None = None,
+) -> CriteriaSet:
     """The criteria set a sheet is scored against: its own; else the set of the first sheet of this
-    dossier at this level (so one evaluation round never mixes sets after a revision, F15); else
-    the current set."""
+    round of this dossier at this level (so one round never mixes sets after a revision, F15, while
+    a later round is scored against the set current when it began); else the current set."""
     set_id = sheet.criteria_set_id if sheet else None
     if set_id is None:
+        number = round_number or current_round(session, dossier_id, level)
         set_id = session.scalar(
             select(Evaluation.criteria_set_id)
-            .where(Evaluation.dossier_id == dossier_id, Evaluation.level == level)
+            .where(
+                Evaluation.dossier_id == dossier_id,
+                Evaluation.level == level,
+                Evaluation.round_number == number,
+            )
             .order_by(Evaluation.created_at, Evaluation.id)
             .limit(1)
         )
@@ -81,14 +125,19 @@ def _member_of(session: Session, actor: Actor) -> Member:
     return member
 
 
-def my_sheet(session: Session, actor: Actor, dossier_id: str) -> Evaluation | None:
+def my_sheet(
+    session: Session, actor: Actor, dossier_id: str, round_number: int | None = None
+) -> Evaluation | None:
+    """The acting member's sheet in the current round (or in ``round_number``)."""
     if actor.member_id is None:
         return None
+    level = level_of(actor)
     return session.scalar(
         select(Evaluation).where(
             Evaluation.dossier_id == dossier_id,
             Evaluation.member_id == actor.member_id,
-            Evaluation.level == level_of(actor),
+            Evaluation.level == level,
+            Evaluation.round_number == (round_number or current_round(session, dossier_id, level)),
         )
     )
 
@@ -103,7 +152,8 @@ class SheetInput:
 def save_sheet(
     session: Session, actor: Actor, dossier_id: str, data: SheetInput, *, submit: bool = False
 ) -> Evaluation:
-    """Save (and optionally submit) the acting member's own sheet; a submitted sheet is final."""
+    """Save (and optionally submit) the acting member's own sheet of the current round; a submitted
+    sheet is final (a later round starts a new one)."""
     require(actor, (Role.EVALUATOR, Role.SECRETARY), what_fa="امتیازدهی", what_en="score dossiers")
     member = _member_of(session, actor)
     dossier = get_dossier(session, dossier_id)
@@ -112,13 +162,14 @@ def save_sheet(
         raise PermissionDenied(
             "این پرونده اکنون در مرحلهٔ ارزیابی نیست.", "This dossier is not open for scoring."
         )
-    sheet = my_sheet(session, actor, dossier_id)
+    round_number = current_round(session, dossier.id, level)
+    sheet = my_sheet(session, actor, dossier_id, round_number)
     if sheet is not None and sheet.submitted_at is not None:
         raise PermissionDenied(
             "برگهٔ ارزیابی شما ارسال شده و دیگر تغییر نمی‌کند.",
             "Your sheet was submitted and can no longer change.",
         )
-    cs = set_for(session, dossier.id, level, sheet)
+    cs = set_for(session, dossier.id, level, sheet, round_number)
     c = FieldCollector()
     parsed: dict[str, int] = {}
     for crit in cs.criteria:
@@ -147,6 +198,7 @@ def save_sheet(
             dossier_id=dossier.id,
             member_id=member.id,
             level=level,
+            round_number=round_number,
             criteria_set_id=cs.id,
         )
         session.add(sheet)
@@ -179,9 +231,16 @@ def save_sheet(
     return sheet
 
 
-def can_see_all(session: Session, actor: Actor, dossier_id: str) -> bool:
-    """Secretaries and viewers see every sheet; a member only after submitting their own."""
+def can_see_all(
+    session: Session, actor: Actor, dossier_id: str, round_number: int | None = None, level: str | None = None
+) -> bool:
+    """Secretaries and viewers see every sheet; a member the current round's only after submitting
+    their own. An earlier round is over (decided), so its sheets are open to every reader."""
     if actor.role in SEE_ALL or actor.role is Role.ADMIN:
+        return True
+    if round_number is not None and round_number < current_round(
+        session, dossier_id, level or level_of(actor)
+    ):
         return True
     sheet = my_sheet(session, actor, dossier_id)
     return sheet is not None and sheet.submitted_at is not None
@@ -193,12 +252,16 @@ def running_score(session: Session, dossier_id: str, level: str) -> float | None
     return cons.score
 
 
-def submitted_sheets(session: Session, dossier_id: str, level: str) -> list[Evaluation]:
+def submitted_sheets(
+    session: Session, dossier_id: str, level: str, round_number: int | None = None
+) -> list[Evaluation]:
+    """The submitted sheets of the current round (or of ``round_number``)."""
     return list(
         session.scalars(
             select(Evaluation).where(
                 Evaluation.dossier_id == dossier_id,
                 Evaluation.level == level,
+                Evaluation.round_number == (round_number or current_round(session, dossier_id, level)),
                 Evaluation.submitted_at.is_not(None),
             )
         )
@@ -206,15 +269,19 @@ def submitted_sheets(session: Session, dossier_id: str, level: str) -> list[Eval
 
 
 def visible_sheets(
-    session: Session, actor: Actor, dossier_id: str, level: str | None = None
+    session: Session,
+    actor: Actor,
+    dossier_id: str,
+    level: str | None = None,
+    round_number: int | None = None,
 ) -> list[Evaluation]:
     level = level or level_of(actor)
-    if not can_see_all(session, actor, dossier_id):
+    if not can_see_all(session, actor, dossier_id, round_number, level):
         raise PermissionDenied(
             "برگه‌های دیگران پس از ارسال برگهٔ خودتان نمایش داده می‌شود.",
             "Other members' sheets are shown after you submit your own.",
         )
-    return submitted_sheets(session, dossier_id, level)
+    return submitted_sheets(session, dossier_id, level, round_number)
 
 
 @dataclass
@@ -224,15 +291,20 @@ class ConsolidatedView:
     member_names: dict[str, str]
     threshold: float
     sheets: list[Evaluation]
+    round_number: int = 1  # the round shown
+    current_round: int = 1  # the dossier's round at this level
+    criteria_set_number: int = 1  # the version its sheets were scored against
+    criteria_set_title: str = ""
 
 
 def _consolidate(
-    session: Session, dossier_id: str, level: str
+    session: Session, dossier_id: str, level: str, round_number: int | None = None
 ) -> tuple[Consolidation, list[Evaluation], CriteriaSet]:
-    sheets = submitted_sheets(session, dossier_id, level)
-    cs = set_for(session, dossier_id, level)
+    number = round_number or current_round(session, dossier_id, level)
+    sheets = submitted_sheets(session, dossier_id, level, number)
+    cs = set_for(session, dossier_id, level, round_number=number)
     # A revision (F15) never rewrites old scores: sheets are consolidated with the set they used,
-    # which is one set per dossier and level (``set_for``).
+    # which is one set per round of a dossier at a level (``set_for``).
     data = {
         s.member_id: {sc.criterion_code: sc.score for sc in s.scores}
         for s in sheets
@@ -242,20 +314,29 @@ def _consolidate(
 
 
 def consolidated(
-    session: Session, actor: Actor, dossier_id: str, level: str | None = None
+    session: Session,
+    actor: Actor,
+    dossier_id: str,
+    level: str | None = None,
+    round_number: int | None = None,
 ) -> ConsolidatedView:
+    """The consolidated scores of the current round (or of an earlier ``round_number``)."""
     level = level or level_of(actor)
-    if not can_see_all(session, actor, dossier_id):
+    current = current_round(session, dossier_id, level)
+    number = min(max(round_number or current, 1), current)
+    if not can_see_all(session, actor, dossier_id, number, level):
         raise PermissionDenied(
             "جمع‌بندی امتیازها پس از ارسال برگهٔ خودتان نمایش داده می‌شود.",
             "The consolidated scores are shown after you submit your own sheet.",
         )
-    cons, sheets, cs = _consolidate(session, dossier_id, level)
+    cons, sheets, cs = _consolidate(session, dossier_id, level, number)
     names = {
         m.id: m.full_name
         for m in session.scalars(select(Member).where(Member.id.in_([s.member_id for s in sheets])))
     }
-    return ConsolidatedView(list(cs.criteria), cons, names, cs.threshold, sheets)
+    return ConsolidatedView(
+        list(cs.criteria), cons, names, cs.threshold, sheets, number, current, cs.number, cs.title_fa
+    )
 
 
 # The state that holds each level's open round; the decision that leaves it records the score.
@@ -304,6 +385,7 @@ class SheetState:
     exists: bool
     submitted_at: datetime | None
     updated_at: datetime | None
+    round_number: int = 1  # the dossier's current round at the member's level
 
     @property
     def editable(self) -> bool:
@@ -331,8 +413,9 @@ def sheet_state(session: Session, actor: Actor, dossier_id: str) -> SheetState:
     level = level_of(actor)
     member = session.get(Member, actor.member_id) if actor.member_id else None
     is_member = member is not None and member.active
-    sheet = my_sheet(session, actor, dossier_id)
-    cs = set_for(session, dossier_id, level, sheet)
+    round_number = current_round(session, dossier_id, level)
+    sheet = my_sheet(session, actor, dossier_id, round_number)
+    cs = set_for(session, dossier_id, level, sheet, round_number)
     return SheetState(
         level=level,
         is_member=is_member,
@@ -346,6 +429,7 @@ def sheet_state(session: Session, actor: Actor, dossier_id: str) -> SheetState:
         exists=sheet is not None,
         submitted_at=sheet.submitted_at if sheet else None,
         updated_at=sheet.updated_at if sheet else None,
+        round_number=round_number,
     )
 
 
@@ -375,7 +459,8 @@ def dossier_rank(session: Session, dossier_id: str, level: str = "province") -> 
 
 
 def open_sheets(session: Session, actor: Actor) -> list[Evaluation]:
-    """The acting member's sheets in dossiers open for scoring at their level, drafts first."""
+    """The acting member's sheets of the current round in dossiers open for scoring at their level,
+    drafts first."""
     if actor.member_id is None:
         return []
     level = level_of(actor)
@@ -386,6 +471,7 @@ def open_sheets(session: Session, actor: Actor) -> list[Evaluation]:
             Evaluation.member_id == actor.member_id,
             Evaluation.level == level,
             Dossier.state.in_(SCORING_STATES[level]),
+            in_current_round(level),
         )
     )
     return sorted(rows, key=lambda e: (e.submitted_at is not None, e.dossier_id))

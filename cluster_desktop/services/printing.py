@@ -80,7 +80,7 @@ from cluster_desktop.store.models import (
 from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 from cluster_desktop.sync.keys import public_key_from_b64
 
-from . import evaluations, plans, province_map, rankings
+from . import evaluation_rounds, evaluations, plans, province_map, rankings
 from . import instructions as ins
 from . import programmes as prog
 from .actor import Actor
@@ -330,21 +330,46 @@ def _level(session: Session, actor: Actor, dossier_id: str, level: str | None) -
     mine = evaluations.level_of(actor)
     other = "province" if mine == "central" else "central"
 
-    def has(lv: str) -> bool:
-        return bool(evaluations.submitted_sheets(session, dossier_id, lv))
+    def has(lv: str) -> bool:  # sheets sent at that level, in any round
+        return bool(
+            session.scalar(
+                select(Evaluation.id)
+                .where(
+                    Evaluation.dossier_id == dossier_id,
+                    Evaluation.level == lv,
+                    Evaluation.submitted_at.is_not(None),
+                )
+                .limit(1)
+            )
+        )
 
     return other if not has(mine) and has(other) else mine
 
 
-def _dossier_heading(session: Session, d: Dossier, level: str, cs: CriteriaSet) -> ev.DossierHeading:
+def _set_title(cs: CriteriaSet) -> str:
+    return f"{cs.title_fa} (ویرایش {to_persian_digits(cs.number)})"
+
+
+def _round_title(session: Session, d: Dossier, level: str, number: int) -> str:
+    """«۲ (جاری)، آغاز ۱۴۰۵/۰۲/۱۰»: the round, whether it is the dossier's current one, when it opened."""
+    history = evaluation_rounds.rounds(session, d.id, level)
+    info = history[min(number, len(history)) - 1]
+    title = f"{to_persian_digits(number)} ({'جاری' if info.current else 'پیشین'})"
+    return f"{title}، آغاز {format_jalali(info.opened_at)}" if info.opened_at else title
+
+
+def _dossier_heading(
+    session: Session, d: Dossier, level: str, cs: CriteriaSet, round_number: int | None = None
+) -> ev.DossierHeading:
     group = _group_of(session, CENTRAL_OFFICE_ID if level == "central" else d.province_code)
     return ev.DossierHeading(
         cluster_name=d.cluster.name,
         province=_province_name(session, d.province_code),
         county=d.cluster.county,
         level_title=group.name_fa if group else "",
-        criteria_set_title=f"{cs.title_fa} (ویرایش {to_persian_digits(cs.number)})",
+        criteria_set_title=_set_title(cs),
         state_title=_state_fa(d.state),
+        round_title=_round_title(session, d, level, round_number) if round_number else "",
     )
 
 
@@ -371,7 +396,10 @@ def evaluation_sheets_data(
         q = select(Evaluation).where(Evaluation.dossier_id == d.id, Evaluation.member_id == member_id)
         if level:
             q = q.where(Evaluation.level == level)
-        found = sorted(session.scalars(q), key=lambda e: e.level != evaluations.level_of(actor))
+        # the actor's level first, then the newest round (a member's sheet of the revised plan)
+        found = sorted(
+            session.scalars(q), key=lambda e: (e.level != evaluations.level_of(actor), -e.round_number)
+        )
         if not found:
             raise NotFound("برگهٔ ارزیابی این عضو برای این پرونده پیدا نشد.", "No sheet of this member here.")
         sheet = found[0]
@@ -380,7 +408,8 @@ def evaluation_sheets_data(
                 raise PermissionDenied(
                     "برگهٔ ارسال‌نشدهٔ عضو دیگر چاپ نمی‌شود.", "Another member's unsent sheet is not printed."
                 )
-            evaluations.visible_sheets(session, actor, d.id, sheet.level)  # raises if not yet allowed
+            # raises if not yet allowed
+            evaluations.visible_sheets(session, actor, d.id, sheet.level, sheet.round_number)
         sheets = [sheet]
     else:
         lv = _level(session, actor, d.id, level)
@@ -400,7 +429,7 @@ def evaluation_sheets_data(
         out.append(
             ev.SheetData(
                 letterhead=letterhead(session, _level_office(d, s.level)),
-                dossier=_dossier_heading(session, d, s.level, cs),
+                dossier=_dossier_heading(session, d, s.level, cs, s.round_number),
                 member_name=member.full_name,
                 member_organization=_org_name(session, member.organization_code),
                 member_seat=_seat(member),
@@ -430,9 +459,35 @@ def print_evaluation(
     return len(sheets)
 
 
+def _decision_note(decision: evaluation_rounds.RoundDecision | None) -> str:
+    """«تأیید در کارگروه استان — صورتجلسهٔ شمارهٔ ۱۲ مورخ ۱۴۰۵/۰۲/۱۰؛ دلیل»; empty while undecided."""
+    if decision is None:
+        return ""
+    note = decision.title_fa
+    if decision.minutes_number:
+        note += f" — صورتجلسهٔ شمارهٔ {to_persian_digits(decision.minutes_number)}"
+    note += f" مورخ {format_jalali(decision.at)}"
+    if decision.comment:
+        note += f"؛ {decision.comment}"
+    return note
+
+
+def _round_members(view: evaluations.ConsolidatedView) -> list[ev.MemberColumn]:
+    cons = view.consolidation
+    sent = {s.member_id: s.submitted_at for s in view.sheets}
+    members = sorted(cons.member_scores, key=lambda m: view.member_names.get(m, m))
+    return [ev.MemberColumn(m, view.member_names.get(m, ""), sent.get(m)) for m in members]
+
+
+def _round_scores(view: evaluations.ConsolidatedView) -> dict[str, dict[str, int]]:
+    counted = {s.member_id: s for s in view.sheets if s.member_id in view.consolidation.member_scores}
+    return {m: {sc.criterion_code: sc.score for sc in sheet.scores} for m, sheet in counted.items()}
+
+
 def evaluation_summary_data(
     session: Session, actor: Actor, dossier_id: str, *, level: str | None = None
 ) -> ev.SummaryData:
+    """The consolidated sheet of the dossier's current round at the level, and its earlier rounds."""
     _reader(session, actor)
     d = find_dossier(session, dossier_id)
     lv = _level(session, actor, d.id, level)
@@ -440,35 +495,33 @@ def evaluation_summary_data(
     cons = view.consolidation
     cs = session.get(CriteriaSet, view.sheets[0].criteria_set_id) if view.sheets else None
     cs = cs or evaluations.current_criteria_set(session)
-    members = sorted(cons.member_scores, key=lambda m: view.member_names.get(m, m))
-    counted = {s.member_id: s for s in view.sheets if s.member_id in cons.member_scores}
-    decision = session.scalar(
-        select(Transition)
-        .where(
-            Transition.dossier_id == d.id,
-            Transition.action.in_(
-                ("approve_provincial", "reject_provincial", "return_provincial")
-                if lv == "province"
-                else ("approve_central", "reject_central", "return_central")
-            ),
+    history = evaluation_rounds.rounds(session, d.id, lv)
+    earlier = []
+    for info in reversed(history[:-1]):  # newest first, after the current round
+        past = evaluations.consolidated(session, actor, d.id, lv, info.number)
+        earlier.append(
+            ev.RoundScores(
+                number=info.number,
+                criteria_set_title=f"{past.criteria_set_title} (ویرایش {to_persian_digits(past.criteria_set_number)})",
+                opened_at=info.opened_at,
+                decision_note=_decision_note(info.decision),
+                criteria=[ev.CriterionLine(c.code, c.title_fa, c.weight) for c in past.criteria],
+                members=_round_members(past),
+                scores=_round_scores(past),
+                means=past.consolidation.per_criterion_mean,
+                spread=past.consolidation.spread,
+                flagged=past.consolidation.flagged,
+                member_totals=past.consolidation.member_scores,
+                total=past.consolidation.score,
+            )
         )
-        .order_by(Transition.at.desc())
-        .limit(1)
-    )
-    note = ""
-    if decision is not None:
-        note = _action_fa(decision.action)
-        if decision.minutes_number:
-            note += f" — صورتجلسهٔ شمارهٔ {to_persian_digits(decision.minutes_number)}"
-        note += f" مورخ {format_jalali(decision.at)}"
-        if decision.comment:
-            note += f"؛ {decision.comment}"
+    members = _round_members(view)
     return ev.SummaryData(
         letterhead=letterhead(session, _level_office(d, lv)),
-        dossier=_dossier_heading(session, d, lv, cs),
+        dossier=_dossier_heading(session, d, lv, cs, view.round_number),
         criteria=_criteria(cs),
-        members=[ev.MemberColumn(m, view.member_names.get(m, "")) for m in members],
-        scores={m: {sc.criterion_code: sc.score for sc in counted[m].scores} for m in members},
+        members=members,
+        scores=_round_scores(view),
         means=cons.per_criterion_mean,
         spread=cons.spread,
         flagged=cons.flagged,
@@ -476,8 +529,9 @@ def evaluation_summary_data(
         total=cons.score,
         threshold=view.threshold,
         disagreement_spread=DISAGREEMENT_SPREAD,
-        meeting_note=note,
+        meeting_note=_decision_note(history[-1].decision),
         signatories=_signatories(session, _level_office(d, lv)),
+        earlier_rounds=earlier,
     )
 
 

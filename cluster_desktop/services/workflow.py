@@ -7,6 +7,12 @@ travels to the province, ``central.request_plan``). Each of those services claim
 its step when it is imported; ``transition`` and ``apply`` refuse the step without it, so no screen,
 command or script can move the state and leave the record behind.
 
+Evaluation rounds: the step that opens an evaluation (``domain.workflow.ROUND_OPENERS``:
+``open_evaluation`` in the province, ``receive`` at the centre) starts a new round for that level, so a
+plan revised after a return is scored afresh; the round is counted from these recorded steps
+(``evaluations.current_round``), and a decision that leaves the round records the current round's
+score (``refresh_score``) and needs the current round's sheets (``Requirement.SCORES``).
+
 A dossier's version and ``updated_at`` (what bundles compare) change only at the office that owns it:
 the centre's decisions on a province's dossier are the centre's own transitions, not a new version of
 the province's record.
@@ -22,14 +28,14 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.errors import ConflictError, NotFound, PermissionDenied, TransitionError
 from cluster_desktop.domain.jalali import today
 from cluster_desktop.domain.numbers import to_persian_digits
-from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, Requirement
+from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, ROUND_OPENERS, Requirement
 from cluster_desktop.domain.workflow import Transition as Rule
 from cluster_desktop.store.models import Dossier, Meeting, Transition, WorkingGroup, utcnow
 
 from . import audit, plans
 from .actor import Actor
 from .clusters import get_dossier
-from .evaluations import ROUND_STATES, level_of, refresh_score, submitted_sheets
+from .evaluations import ROUND_STATES, current_round, level_of, refresh_score, submitted_sheets
 
 # Steps with a record of their own, and where people take them instead (Persian, English).
 SERVICE_STEPS: dict[str, tuple[str, str]] = {
@@ -180,6 +186,7 @@ def apply(
     else:  # another office's record: our step is the transition row; keep its owner's stamp
         dossier.updated_at = Dossier.__table__.c.updated_at  # type: ignore[assignment]
     session.flush()
+    opens = next((lv for lv, actions in ROUND_OPENERS.items() if rule.action in actions), None)
     audit.record(
         session,
         actor,
@@ -189,6 +196,8 @@ def apply(
         to=rule.target,
         f_code=rule.f_code,
         minutes=row.minutes_number or None,
+        # the evaluation round this step opened (counted from the step just recorded)
+        round=current_round(session, dossier.id, opens) if opens else None,
     )
     return row
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.text import normalize_for_search, search_index
-from cluster_desktop.domain.workflow import DossierState
+from cluster_desktop.domain.workflow import ROUND_OPENERS, DossierState
 from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
     ImportLog,
@@ -343,6 +343,42 @@ def _check_requests(session: Session, bundle: ReadBundle, sender_id: str, local_
             raise foreign_owner("dossiers", f"{dossier_id} answers a request not made to {sender_id}")
 
 
+def _check_rounds(session: Session, bundle: ReadBundle) -> None:
+    """An evaluation sheet belongs to a round its dossier's history opened: at least that many steps
+    opening an evaluation at its level (``ROUND_OPENERS``), recorded here or arriving in the bundle."""
+    claimed: dict[tuple[str, str], int] = {}
+    for r in bundle.records.get("evaluations", []):
+        key = (r["dossier_id"], r["level"])
+        claimed[key] = max(claimed.get(key, 1), r["round_number"])
+    later = {key: n for key, n in claimed.items() if n > 1}
+    if not later:
+        return
+    t = BY_NAME["transitions"].table
+    openings: dict[tuple[str, str], set[str]] = {key: set() for key in later}
+    for (dossier_id, level), ids in openings.items():
+        ids.update(
+            r["id"]
+            for r in bundle.records.get("transitions", [])
+            if r["dossier_id"] == dossier_id and r["action"] in ROUND_OPENERS[level]
+        )
+        ids.update(
+            session.scalars(
+                select(t.c.id).where(
+                    t.c.dossier_id == dossier_id, t.c.action.in_(sorted(ROUND_OPENERS[level]))
+                )
+            )
+        )
+    for (dossier_id, level), n in sorted(later.items()):
+        if n > len(openings[(dossier_id, level)]):
+            raise record_error(
+                "evaluations",
+                f"{dossier_id}: round {n} at {level} was never opened",
+                fa=f"بسته برگهٔ ارزیابی دور {fa(n)} پرونده‌ای را دارد که ارزیابی آن این‌همه بار گشوده نشده است.",
+                en=f"The bundle holds an evaluation sheet of round {n} of a dossier whose evaluation was "
+                "never opened that many times.",
+            )
+
+
 def _chunks(ids: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(ids), _CHUNK):
         yield ids[i : i + _CHUNK]
@@ -485,6 +521,7 @@ def read_bundle(
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
     _check_events(bundle, manifest.sender.office_id)
     _check_liaisons(bundle, local_id)
+    _check_rounds(session, bundle)
     for table, rows in records.items():
         spec = BY_NAME[table]
         existing = _existing(session, spec, [r["id"] for r in rows])

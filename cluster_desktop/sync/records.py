@@ -2,8 +2,9 @@
 
 Ownership (DESIGN.md, Data): every travelling record has exactly one owner office. A province owns
 its clusters (with products, markets, firms and yearly figures), dossiers, feasibility plans (with
-targets), attachments, evaluations (with scores), its working group, members and meetings (with
-attendees and resolutions) and the transitions it took. The centre owns the transitions it took
+targets), attachments, evaluations (with scores; each sheet names its evaluation round, 1 to
+``MAX_ROUNDS``, which the dossier's history must have opened), its working group, members and meetings
+(with attendees and resolutions) and the transitions it took. The centre owns the transitions it took
 (its decisions), databank entries, licenses, criteria sets and criteria, its plan requests (F3: the
 initial list's clusters whose plan a province is asked to complete) and its own working group,
 members and meetings. A bundle may only carry records its sender owns, of tables its kind of office
@@ -51,6 +52,9 @@ MAX_TEXT = 200_000  # characters in one Text field (a plan section, minutes)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")
 _INT64 = 2**63
+# Evaluation rounds of one dossier at one level: each is a return and a revised plan, so a handful in
+# practice; a number beyond this is no office's data. (The importer also checks that the round opened.)
+MAX_ROUNDS = 100
 
 
 @dataclass(frozen=True)
@@ -426,6 +430,8 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
         _letterhead(v)
     if table == "evaluation_scores" and not 0 <= v["score"] <= 5:
         raise record_error(table, "score: expected 0 to 5")
+    if table == "evaluations" and not 1 <= v["round_number"] <= MAX_ROUNDS:
+        raise record_error(table, f"round_number: expected 1 to {MAX_ROUNDS}")
     if table == "transitions":
         if v["programme_id"] is not None or v["dossier_id"] is None:
             raise not_allowed(table, "only dossier transitions travel")

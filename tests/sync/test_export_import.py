@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from cluster_desktop.services import evaluations, groups, licenses, sync, workflow
+from cluster_desktop.services import evaluations, groups, licenses, sync, users, workflow
 from cluster_desktop.services.clusters import DossierQuery, list_dossiers
-from cluster_desktop.store.models import License, SentBundle, Transition
+from cluster_desktop.store.models import License, SentBundle, Transition, User
 from cluster_desktop.sync.limits import BundleError
 
 from .offices import Pair, central_meeting, central_member
@@ -84,6 +84,15 @@ def test_round_trip_province_centre_province(pair: Pair, tmp_path: Path) -> None
     with prov.ws.db.session() as s:
         for action in ("issue_plan", "submit_plan", "open_evaluation"):
             workflow.transition(s, prov.actor, returned, action)
+        # A new evaluation round: the revised plan is scored afresh before the group decides (issue 15).
+        user = s.scalars(select(User).where(User.member_id.is_not(None), User.role == "evaluator")).first()
+        evaluations.save_sheet(
+            s,
+            users.actor_for(s, user),
+            returned,
+            evaluations.SheetInput({f"C{k}": 4 for k in range(1, 10)}, {}),
+            submit=True,
+        )
         # The decision goes into minutes still open (signed ones take no new decision).
         meeting_p = groups.list_meetings(s, prov.actor, open_only=True)[0].id
         workflow.transition(

@@ -272,6 +272,16 @@ def test_a_removed_attachment_and_central_decisions_travel_right(pair: Pair, tmp
         plans.remove_attachment(s, prov.actor, att.id)
         for action in ("issue_plan", "submit_plan", "open_evaluation"):
             workflow.transition(s, prov.actor, did, action)
+        # A new evaluation round: the revised plan is scored afresh before the group decides (issue 15).
+        member = s.scalars(
+            select(Member).where(Member.active.is_(True), Member.owner_office_id == "IR-07")
+        ).first()
+        scorer = Actor(
+            0, "m1", member.full_name, Role.EVALUATOR, "IR-07", OfficeKind.PROVINCE, "IR-07", member.id
+        )
+        evaluations.save_sheet(
+            s, scorer, did, evaluations.SheetInput({f"C{k}": 4 for k in range(1, 10)}, {}), submit=True
+        )
         # The decision goes into minutes still open (signed ones take no new decision).
         minutes = groups.list_meetings(s, prov.actor, open_only=True)[0].id
         workflow.transition(s, prov.actor, did, "approve_provincial", comment="اصلاح شد", meeting_id=minutes)

@@ -1,4 +1,8 @@
-"""Evaluation sheets (F3-4 / F6-1): one member's sheet, and the working group's consolidated sheet."""
+"""Evaluation sheets (F3-4 / F6-1): one member's sheet, and the working group's consolidated sheet.
+
+The consolidated sheet shows the current evaluation round, then each earlier round of the dossier at
+that level (a plan returned for revision is scored again): its criteria-set version, when it opened,
+the decision that closed it, who scored what and when."""
 
 from __future__ import annotations
 
@@ -62,6 +66,7 @@ class DossierHeading:
     level_title: str  # e.g. «کارگروه توسعه صادرات استان …»
     criteria_set_title: str
     state_title: str = ""
+    round_title: str = ""  # e.g. «۲ (جاری)، آغاز ۱۴۰۵/۰۲/۱۰»
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,25 @@ class SheetData:
 class MemberColumn:
     key: str
     name: str
+    submitted_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class RoundScores:
+    """One earlier evaluation round: who scored what, against which criteria-set version."""
+
+    number: int
+    criteria_set_title: str
+    opened_at: dt.datetime | None
+    decision_note: str
+    criteria: Sequence[CriterionLine]
+    members: Sequence[MemberColumn]
+    scores: Mapping[str, Mapping[str, int]]
+    means: Mapping[str, float]
+    spread: Mapping[str, int]
+    flagged: frozenset[str]
+    member_totals: Mapping[str, float]
+    total: float | None
 
 
 @dataclass(frozen=True)
@@ -101,6 +125,7 @@ class SummaryData:
     disagreement_spread: int = 3
     meeting_note: str = ""  # e.g. the decision and minutes number, when decided
     signatories: Sequence[Signatory] = ()
+    earlier_rounds: Sequence[RoundScores] = ()  # newest first
 
 
 def weight_shares(criteria: Sequence[CriterionLine]) -> dict[str, float]:
@@ -110,12 +135,15 @@ def weight_shares(criteria: Sequence[CriterionLine]) -> dict[str, float]:
 
 
 def _heading_pairs(h: DossierHeading) -> list[tuple[str, str]]:
-    return [
+    pairs = [
         ("نام خوشه", text_or_dash(h.cluster_name)),
         ("استان / شهرستان", f"{text_or_dash(h.province)} / {text_or_dash(h.county)}"),
         ("مرجع ارزیابی", text_or_dash(h.level_title)),
         ("مجموعه معیارها", text_or_dash(h.criteria_set_title)),
     ]
+    if h.round_title:
+        pairs += [("دور ارزیابی", h.round_title), ("وضعیت پرونده", text_or_dash(h.state_title))]
+    return pairs
 
 
 def _sheet_flowables(data: SheetData) -> list[Flowable]:
@@ -192,6 +220,84 @@ def build_summary(data: SummaryData, target: Target) -> None:
         official=Official(),
         landscape=True,
     )
+    story: list[Flowable] = [
+        pair_table(_heading_pairs(data.dossier)),
+        heading("امتیاز اعضا به تفکیک معیار (۰ تا ۵)"),
+        _scores_table(data),
+        small(
+            f"اختلاف: بیشترین منهای کمترین امتیاز اعضا در هر معیار؛ اختلاف {fa_int(data.disagreement_spread)} "
+            "امتیاز یا بیشتر (ردیف‌های رنگی) برای بحث در جلسه علامت خورده است. امتیاز وزنی: میانگین وزنی "
+            "امتیازها ضرب در ۲۰.",
+        ),
+        spacer(1),
+    ]
+    passes = data.total is not None and data.total >= data.threshold - 1e-9
+    verdict = (
+        "بدون برگهٔ ارسال‌شده؛ امتیازی محاسبه نشده است."
+        if data.total is None
+        else "دارای پتانسیل صادراتی (امتیاز برابر یا بیشتر از حد نصاب)"
+        if passes
+        else "کمتر از حد نصاب"
+    )
+    result = field_table(
+        [
+            ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
+            ("نتیجه", f"{verdict}؛ حد نصاب {fa_decimal(data.threshold)}"),
+            *([("تصمیم کارگروه", text_or_dash(data.meeting_note))] if data.meeting_note.strip() else []),
+        ],
+        label_width="24%",
+    )
+    # The result on the right and the signatures beside it: below a full table a landscape page has
+    # no room left for them one under the other, and a page holding only signatures is no record.
+    closing = Table(
+        [[signatures(data.signatories, per_row=2, room_mm=12), result]],
+        colWidths=["40%", "60%"],
+        style=TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("FONT", (0, 0), (-1, -1), FONT_REGULAR, 9),
+            ]
+        ),
+    )
+    story.append(closing)
+    if data.earlier_rounds:
+        story += [PageBreak(), heading("دورهای پیشین ارزیابی این پرونده")]
+        story.append(
+            small(
+                "پس از برگشت پرونده برای اصلاح، طرح اصلاح‌شده در دور تازه‌ای از نو ارزیابی می‌شود؛ برگه‌های "
+                "دورهای پیشین همان‌گونه که ارسال شدند نگه داشته می‌شوند و در امتیاز دور جاری به حساب نمی‌آیند."
+            )
+        )
+        for r in data.earlier_rounds:
+            story.append(_earlier_round(r))
+    doc.build(story)
+
+
+def _earlier_round(r: RoundScores) -> Flowable:
+    """One earlier round: its facts, then who scored what (kept on one page)."""
+    who = "، ".join(f"{text_or_dash(m.name)} ({fa_date(m.submitted_at)})" for m in r.members)
+    return keep(
+        spacer(2),
+        heading(f"دور {fa_int(r.number)} ارزیابی"),
+        pair_table(
+            [
+                ("مجموعه معیارها", text_or_dash(r.criteria_set_title)),
+                ("آغاز دور", fa_date(r.opened_at)),
+                ("تصمیم کارگروه", text_or_dash(r.decision_note)),
+                ("امتیاز کل (از ۱۰۰)", format_score(r.total)),
+            ]
+        ),
+        small(f"ارزیابان و تاریخ ارسال برگه: {who}")
+        if who
+        else small("در این دور برگهٔ ارزیابی‌ای ارسال نشد."),
+        *([_scores_table(r)] if r.members else []),
+    )
+
+
+def _scores_table(data: SummaryData | RoundScores) -> Flowable:
+    """Every member's score per criterion with mean, spread (flagged rows tinted) and weighted totals."""
     shares = weight_shares(data.criteria)
     members = list(data.members)
     head = ["ردیف", "معیار", "وزن", *[text_or_dash(m.name) for m in members], "میانگین", "اختلاف"]
@@ -239,59 +345,17 @@ def build_summary(data: SummaryData, target: Target) -> None:
         ("BACKGROUND", (0, r), (ncols - 1, r), FLAG_FILL) for r in flagged_rows
     ]
     style.append(("BACKGROUND", (0, len(rows)), (ncols - 1, len(rows)), colors.HexColor("#eeeeee")))
-    passes = data.total is not None and data.total >= data.threshold - 1e-9
-    verdict = (
-        "بدون برگهٔ ارسال‌شده؛ امتیازی محاسبه نشده است."
-        if data.total is None
-        else "دارای پتانسیل صادراتی (امتیاز برابر یا بیشتر از حد نصاب)"
-        if passes
-        else "کمتر از حد نصاب"
-    )
-    story: list[Flowable] = [
-        pair_table(_heading_pairs(data.dossier)),
-        heading("امتیاز اعضا به تفکیک معیار (۰ تا ۵)"),
-        data_table(
-            head,
-            rows,
-            widths,
-            col_align=["center", "right", "center", *(_CENTER * len(members)), "center", "center"],
-            size=8.5,
-            # Tight rows: the table, the result and the signatures then share one landscape page.
-            table_style=[
-                *style,
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ],
-            empty_text="هنوز هیچ برگهٔ ارزیابی ارسال نشده است.",
-        ),
-        small(
-            f"اختلاف: بیشترین منهای کمترین امتیاز اعضا در هر معیار؛ اختلاف {fa_int(data.disagreement_spread)} "
-            "امتیاز یا بیشتر (ردیف‌های رنگی) برای بحث در جلسه علامت خورده است. امتیاز وزنی: میانگین وزنی "
-            "امتیازها ضرب در ۲۰.",
-        ),
-        spacer(1),
-    ]
-    result = field_table(
-        [
-            ("امتیاز کل (از ۱۰۰)", format_score(data.total)),
-            ("نتیجه", f"{verdict}؛ حد نصاب {fa_decimal(data.threshold)}"),
-            *([("تصمیم کارگروه", text_or_dash(data.meeting_note))] if data.meeting_note.strip() else []),
+    return data_table(
+        head,
+        rows,
+        widths,
+        col_align=["center", "right", "center", *(_CENTER * len(members)), "center", "center"],
+        size=8.5,
+        # Tight rows: the table, the result and the signatures then share one landscape page.
+        table_style=[
+            *style,
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ],
-        label_width="24%",
+        empty_text="هنوز هیچ برگهٔ ارزیابی ارسال نشده است.",
     )
-    # The result on the right and the signatures beside it: below a full table a landscape page has
-    # no room left for them one under the other, and a page holding only signatures is no record.
-    closing = Table(
-        [[signatures(data.signatories, per_row=2, room_mm=12), result]],
-        colWidths=["40%", "60%"],
-        style=TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("FONT", (0, 0), (-1, -1), FONT_REGULAR, 9),
-            ]
-        ),
-    )
-    story.append(closing)
-    doc.build(story)

@@ -37,14 +37,17 @@ class Criterion(Synced, Base):
 
 
 class Evaluation(Synced, Base):
-    """One member's sheet for one dossier at one level, against one criteria-set version."""
+    """One member's sheet for one dossier at one level in one evaluation round, against one
+    criteria-set version. Each opening of the evaluation starts a round (domain.workflow.ROUND_OPENERS);
+    the sheets of earlier rounds are kept as they were."""
 
     __tablename__ = "evaluations"
-    __table_args__ = (UniqueConstraint("dossier_id", "member_id", "level"),)
+    __table_args__ = (UniqueConstraint("dossier_id", "member_id", "level", "round_number"),)
 
     dossier_id: Mapped[str] = mapped_column(ForeignKey("dossiers.id"), index=True)
     member_id: Mapped[str] = mapped_column(ForeignKey("wg_members.id"))
     level: Mapped[str] = mapped_column(String(16))  # province | central
+    round_number: Mapped[int] = mapped_column(Integer, default=1)  # 1, 2, … per dossier and level
     criteria_set_id: Mapped[str] = mapped_column(ForeignKey("criteria_sets.id"))
     submitted_at: Mapped[datetime | None]
     comment: Mapped[str] = mapped_column(Text, default="")

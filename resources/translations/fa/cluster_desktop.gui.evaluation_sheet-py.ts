@@ -15,6 +15,10 @@
         <translation>برگهٔ ارزیابی — %1</translation>
     </message>
     <message>
+        <source>round %1</source>
+        <translation>دور %1</translation>
+    </message>
+    <message>
         <source>Save your sheet first; then it can be printed.</source>
         <translation>نخست برگهٔ خود را ذخیره کنید؛ سپس می‌توان آن را چاپ کرد.</translation>
     </message>
@@ -33,6 +37,10 @@
     <message>
         <source>This dossier is not open for scoring now; the secretary opens the evaluation after the plan is submitted.</source>
         <translation>این پرونده اکنون در مرحلهٔ امتیازدهی نیست؛ دبیر کارگروه پس از ارائهٔ طرح توجیهی، ارزیابی را آغاز می‌کند.</translation>
+    </message>
+    <message>
+        <source>The plan was revised and the evaluation reopened: this is round %1. Score the revised plan afresh and independently; your sheet of the earlier round is kept, read-only, in the consolidated scores section. A submitted sheet cannot be changed.</source>
+        <translation>طرح توجیهی اصلاح شد و ارزیابی دوباره گشوده شد؛ این دور %1 است. طرح اصلاح‌شده را از نو و مستقل امتیاز دهید؛ برگهٔ شما در دور پیشین، بی‌تغییر و فقط‌خواندنی، در بخش جمع‌بندی امتیازها نگه داشته شده است. برگهٔ ارسال‌شده دیگر تغییر نمی‌کند.</translation>
     </message>
     <message>
         <source>Score each criterion independently. Other members cannot see or change your sheet, and you see theirs only after you submit your own. A submitted sheet cannot be changed.</source>

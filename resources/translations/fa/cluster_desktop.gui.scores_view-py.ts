@@ -23,8 +23,36 @@
         <translation>پایین‌تر از حد نصاب (%1)</translation>
     </message>
     <message>
-        <source>Submitted sheets: %1</source>
-        <translation>برگه‌های ارسال‌شده: %1</translation>
+        <source>No member submitted an evaluation sheet in this round.</source>
+        <translation>در این دور هیچ عضوی برگهٔ ارزیابی ارسال نکرد.</translation>
+    </message>
+    <message>
+        <source>Round %1 (current)</source>
+        <translation>دور %1 (جاری)</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>دور %1</translation>
+    </message>
+    <message>
+        <source>opened on %1</source>
+        <translation>آغاز در %1</translation>
+    </message>
+    <message>
+        <source>decided on %1: %2</source>
+        <translation>تصمیم در %1: %2</translation>
+    </message>
+    <message>
+        <source>minutes %1</source>
+        <translation>صورتجلسهٔ %1</translation>
+    </message>
+    <message>
+        <source>Submitted sheets: %1 · criteria set version %2</source>
+        <translation>برگه‌های ارسال‌شده: %1 · ویرایش %2 مجموعهٔ معیارها</translation>
+    </message>
+    <message>
+        <source>Earlier round (not counted now)</source>
+        <translation>دور پیشین (در امتیاز کنونی به حساب نمی‌آید)</translation>
     </message>
     <message>
         <source>Not ranked yet</source>
@@ -57,6 +85,10 @@
     <message>
         <source>Disagreement</source>
         <translation>اختلاف نظر</translation>
+    </message>
+    <message>
+        <source>Submitted on %1</source>
+        <translation>ارسال‌شده در %1</translation>
     </message>
     <message>
         <source>⚑ discuss</source>

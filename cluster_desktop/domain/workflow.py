@@ -401,6 +401,9 @@ PROGRAMME_WORKFLOW = _workflow("طرح توسعه‌ای", "development programm
 ])
 # fmt: on
 
+# The instruction for accepting development programmes (F5-2) carries the provincial ceiling (F9-2).
+AUTHORITY_INSTRUCTION = "F5-2"
+
 PROVINCIAL_STATES: frozenset[str] = frozenset(
     {
         D.DRAFT,

@@ -8,8 +8,8 @@ A provincial office now records development programmes (F9) and its working grou
 within provincial authority (F9-2) or refers them to the centre (F9-3); phases 2 and 3 travel in
 bundles from this revision (programmes, their steps, support packages with items and allocations,
 activities, indicators and their values). ``programmes`` gains the proposer's identity (national code
-or national identifier, registration number, telephone, address) and the F5-2 revision whose ceiling
-a provincial approval applied; ``instructions`` gains that ceiling, which the centre publishes with
+or national identifier, registration number, telephone, address) and the number of the F5-2 revision
+whose ceiling a provincial approval applied; ``instructions`` gains that ceiling, which the centre publishes with
 instruction F5-2 and which reaches the provinces in its decision bundles. Offices compare schema
 revisions before reading a bundle, so an office still on an older revision refuses these bundles as
 made by another program version.
@@ -39,13 +39,7 @@ def upgrade() -> None:
             batch_op.add_column(
                 sa.Column(name, sa.String(length=length), nullable=False, server_default="")
             )
-        batch_op.add_column(sa.Column("authority_instruction_id", sa.String(length=36), nullable=True))
-        batch_op.create_foreign_key(
-            batch_op.f("fk_programmes_authority_instruction_id_instructions"),
-            "instructions",
-            ["authority_instruction_id"],
-            ["id"],
-        )
+        batch_op.add_column(sa.Column("authority_revision", sa.Integer(), nullable=True))
     # The server defaults only filled the existing rows; the models give the values from now on.
     with op.batch_alter_table("programmes", schema=None) as batch_op:
         for name, length in _PROPOSER:
@@ -60,9 +54,6 @@ def downgrade() -> None:
     with op.batch_alter_table("instructions", schema=None) as batch_op:
         batch_op.drop_column("provincial_ceiling_rial")
     with op.batch_alter_table("programmes", schema=None) as batch_op:
-        batch_op.drop_constraint(
-            batch_op.f("fk_programmes_authority_instruction_id_instructions"), type_="foreignkey"
-        )
-        batch_op.drop_column("authority_instruction_id")
+        batch_op.drop_column("authority_revision")
         for name, _length in reversed(_PROPOSER):
             batch_op.drop_column(name)

@@ -91,7 +91,9 @@ def build_pair(root: Path, *, clusters: int = 12, urls: dict[str, str | None] | 
     urls = urls or {}
     p_ws = Workspace.open(root / "province", urls.get("province"))
     admin = setup_office(p_ws, OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", PASSWORD))
-    demo.fill_demo(p_ws, admin, PASSWORD, count=clusters, seed=7)
+    # Dossiers only: a province demo's programmes stand on centre decisions this fresh centre never
+    # took (tests/sync/test_programmes_travel.py builds its own pair for phases 2 and 3).
+    demo.fill_demo(p_ws, admin, PASSWORD, count=clusters, seed=7, programmes=False)
     with p_ws.db.session() as s:  # two sent dossiers get a scan each (one shared by both)
         sent = s.scalars(
             select(Dossier).where(Dossier.state.in_(["sent_to_center", "provincially_approved"]))

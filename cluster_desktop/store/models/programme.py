@@ -31,9 +31,10 @@ class Programme(Synced, Base):
     submitted_on: Mapped[date]
     budget_rial: Mapped[int] = mapped_column(BigInteger, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
-    # F9-2: the revision of instruction F5-2 whose ceiling the province applied when it approved the
-    # programme within its own authority (None for every other programme).
-    authority_instruction_id: Mapped[str | None] = mapped_column(ForeignKey("instructions.id"))
+    # F9-2: the revision number of the centre's instruction F5-2 whose ceiling the province applied
+    # when it approved the programme within its own authority (None for every other programme). A
+    # number, as instructions are cited: the same revision at both offices whatever its record's id.
+    authority_revision: Mapped[int | None] = mapped_column(Integer)
 
 
 class SupportPackage(Synced, Base):

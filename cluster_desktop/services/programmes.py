@@ -46,6 +46,7 @@ from cluster_desktop.store.models import (
     Transition,
     utcnow,
 )
+from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 
 from . import audit, forms, instructions
 from . import programme_access as access
@@ -404,6 +405,14 @@ def allowed_actions(session: Session, actor: Actor, programme_id: str) -> list[R
     if actor.office_kind is OfficeKind.PROVINCE and not access.owns(actor, programme):
         return []
     return PROGRAMME_WORKFLOW.allowed(programme.state, actor.role, actor.office_kind)
+
+
+Authority = instructions.Authority
+
+
+def authority_in_force(session: Session) -> Authority | None:
+    """The rule of provincial authority in force here (instruction F5-2's newest revision)."""
+    return instructions.authority(session)
 
 
 def capabilities(session: Session, actor: Actor, programme_id: str) -> access.Capabilities:
@@ -1037,6 +1046,11 @@ class ProgrammeHeader:
     proposer_address: str = ""
     authority_revision: int | None = None  # F9-2: the F5-2 revision whose ceiling was applied
     authority_ceiling_rial: int | None = None
+
+    @property
+    def at_centre(self) -> bool:
+        """Handed in at the centre's secretariat (else at a province's)."""
+        return self.owner_office_id == CENTRAL_OFFICE_ID
 
 
 def header(session: Session, programme_id: str) -> ProgrammeHeader:

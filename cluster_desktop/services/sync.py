@@ -467,7 +467,8 @@ def _programme_lines(
     ids = sorted(set(sent) | set(states) | set(before))
     out = []
     for pid in ids:
-        old, new = states.get(pid, (before.get(pid), before.get(pid)))
+        old = before.get(pid)  # None: new here
+        new = states[pid][1] if pid in states else old
         title = (titles or {}).get(pid) or sent.get(pid, "")
         out.append({"id": pid, "title": title, "before": old, "after": new})
     return out

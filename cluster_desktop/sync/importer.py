@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.text import normalize_for_search, search_index
-from cluster_desktop.domain.workflow import AUTHORITY_INSTRUCTION, DossierState, ProgrammeState
+from cluster_desktop.domain.workflow import DossierState, ProgrammeState
 from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
     ImportLog,
@@ -43,16 +43,15 @@ from cluster_desktop.store.models import (
     utcnow,
 )
 
-from . import limits
+from . import limits, programme_checks
 from .container import MANIFEST_NAME, RECORDS_NAME, SIGNATURE_NAME, SafeZipReader, open_bundle
 from .export import COVERAGE
-from .keys import CENTRAL_OFFICE_ID, OfficeKeys, public_key_from_b64
+from .keys import OfficeKeys, public_key_from_b64
 from .limits import BundleError
 from .manifest import BundleKind, Manifest, manifest_hash, verify_signature
 from .records import (
     BY_NAME,
     ORDER,
-    PROGRAMME_PARTS,
     REFERENCE_KEYS,
     SPECS,
     TableSpec,
@@ -302,85 +301,6 @@ def _check_links(session: Session, bundle: ReadBundle, sender_id: str, sender_ki
                     )
 
 
-def _programme_provinces(session: Session, bundle: ReadBundle, ids: set[str]) -> dict[str, str]:
-    """The province of each programme named, from the bundle or from here."""
-    out = {r["id"]: r["province_code"] for r in bundle.records.get("programmes", []) if r["id"] in ids}
-    t = BY_NAME["programmes"].table
-    for chunk in _chunks(sorted(ids - set(out))):
-        out.update(
-            {r[0]: r[1] for r in session.execute(select(t.c.id, t.c.province_code).where(t.c.id.in_(chunk)))}
-        )
-    return out
-
-
-def _check_programmes(
-    session: Session, bundle: ReadBundle, sender_id: str, sender_kind: str, local_id: str
-) -> None:
-    """Phases 2 and 3 concern one province: a province reports (F13, F14) only on programmes in its
-    own province, and the centre sends a province only what concerns programmes in that province."""
-    province = sender_id if sender_kind == OfficeKind.PROVINCE.value else local_id
-    if sender_kind != OfficeKind.PROVINCE.value:
-        for r in bundle.records.get("programmes", []):
-            if r["province_code"] != local_id:
-                raise not_allowed("programmes", f"{r['id']} is in {str(r['province_code'])[:8]}")
-    named = {
-        table: {r[column] for r in bundle.records.get(table, []) if r[column] is not None}
-        for table, column in PROGRAMME_PARTS.items()
-    }
-    where = _programme_provinces(session, bundle, set().union(*named.values()))
-    for table, ids in named.items():
-        for pid in sorted(ids):
-            if where.get(pid) != province:
-                raise foreign_owner(table, f"programme {pid} is not in {province}")
-    if sender_kind == OfficeKind.PROVINCE.value:
-        _check_authority(session, bundle, sender_id)
-
-
-def _check_authority(session: Session, bundle: ReadBundle, sender_id: str) -> None:
-    """A programme the province approved itself (F9-2) asks no more than the ceiling of the revision
-    of the centre's instruction F5-2 it applied; anything above it was the centre's to decide."""
-    programmes = {r["id"]: r for r in bundle.records.get("programmes", [])}
-    approved = {
-        r["programme_id"]
-        for r in bundle.records.get("transitions", [])
-        if r["programme_id"] is not None and r["action"] == "approve_provincial"
-    }
-    tr, pt = BY_NAME["transitions"].table, BY_NAME["programmes"].table
-    for chunk in _chunks(sorted(programmes)):
-        approved |= set(
-            session.scalars(
-                select(tr.c.programme_id).where(
-                    tr.c.programme_id.in_(chunk),
-                    tr.c.action == "approve_provincial",
-                    tr.c.owner_office_id == sender_id,
-                )
-            )
-        )
-    for chunk in _chunks(sorted(approved - set(programmes))):  # approved now, the record sent before
-        for row in session.execute(select(pt).where(pt.c.id.in_(chunk))):
-            programmes[row.id] = dict(row._mapping)
-    it = BY_NAME["instructions"].table
-    for pid, r in sorted(programmes.items()):
-        if pid not in approved and r["authority_revision"] is None:
-            continue
-        ceiling = session.scalar(
-            select(it.c.provincial_ceiling_rial).where(
-                it.c.code == AUTHORITY_INSTRUCTION,
-                it.c.revision == r["authority_revision"],
-                it.c.owner_office_id == CENTRAL_OFFICE_ID,
-            )
-        )
-        if ceiling is None or r["budget_rial"] > ceiling:
-            raise refuse(
-                "authority",
-                "بسته طرح توسعه‌ای دارد که استان بیرون از حیطهٔ اختیارات خود (سقف دستورالعمل F5-2 سازمان "
-                "توسعه تجارت) تأیید کرده است؛ تصمیم دربارهٔ آن با کارگروه مرکز است.",
-                "The bundle holds a programme the province approved beyond its authority (the ceiling of "
-                "the centre's instruction F5-2); that decision is the central working group's.",
-                f"programmes: {pid}",
-            )
-
-
 def _check_events(bundle: ReadBundle, sender_id: str) -> None:
     """A province reports its own events: each names its own province."""
     for r in bundle.records.get("training_events", []):
@@ -556,9 +476,10 @@ def read_bundle(
             "cover them; import them first (the sender keeps them until acknowledged).",
         )
     _progress(progress, 0.7, "records")
+    programme_checks.addressed(records, sender_kind, local_id)
     _check_links(session, bundle, manifest.sender.office_id, sender_kind)
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
-    _check_programmes(session, bundle, manifest.sender.office_id, sender_kind, local_id)
+    programme_checks.check(session, records, manifest.sender.office_id, sender_kind, local_id)
     _check_events(bundle, manifest.sender.office_id)
     _check_liaisons(bundle, local_id)
     for table, rows in records.items():

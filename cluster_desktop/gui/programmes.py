@@ -521,8 +521,8 @@ class ProgrammesView(QWidget):
                     lambda r: "" if r.achieved_percent is None else self._percent(round(r.achieved_percent)),
                     True,
                 ),
-                Column("feedback", self.tr("Feedback"), lambda r: r.feedback),
                 Column("office", self.tr("Reported by"), lambda r: r.office_id),
+                Column("feedback", self.tr("Feedback"), lambda r: r.feedback),
             ],
         )
         self.monitoring_table.doubleClicked.connect(lambda _i: self.record_value())
@@ -656,16 +656,13 @@ class ProgrammesView(QWidget):
             .replace("%6", self._num(h.budget_rial))
         )
         state = self.tr("State: %1").replace("%1", escape(self._state_title(h.state)))
-        identity = " · ".join(
-            escape(self._digits(x))
-            for x in (
-                h.proposer_national_id,
-                h.proposer_registration_no,
-                h.proposer_phone,
-                h.proposer_address,
-            )
+        # Numbers (a telephone with its dashes) read left to right inside the right-to-left line.
+        numbers = [
+            f"\u2066{escape(self._digits(x))}\u2069"
+            for x in (h.proposer_national_id, h.proposer_registration_no, h.proposer_phone)
             if x
-        )
+        ]
+        identity = " · ".join([*numbers, *([escape(h.proposer_address)] if h.proposer_address else [])])
         lines = [f"<b style='font-size:13pt'>{escape(h.title)}</b>", line2]
         if identity:
             lines.append(self.tr("Proposer's identity: %1").replace("%1", identity))

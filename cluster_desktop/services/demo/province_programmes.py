@@ -107,8 +107,9 @@ def _add(s: Session, b: DemoBuilder, province: str) -> int:
         day = today() - timedelta(days=rng.randint(150, 290))
         gap = max(3, min(18, (today() - day).days // (len(steps) + 3)))
         b.clock.now = office_hours(day, rng)
-        local = route == "local"
-        budget = rng.randint(8, 28) * 10**9 if local else rng.randint(35, 90) * 10**9
+        # Approved locally within the ceiling (30 billion); referred above it; still in review: within.
+        within = route in ("local", "province", None)
+        budget = rng.randint(8, 28) * 10**9 if within else rng.randint(35, 90) * 10**9
         who = proposer(rng, rng, cluster.name, cluster.name.replace("خوشه ", ""), b.person())
         p = prog.create_programme(
             s,

@@ -742,6 +742,7 @@ class ProgrammesView(QWidget):
             self.actions_box.removeWidget(button)
             button.clicked.disconnect()  # its handler closes over this view (see decisions.refresh)
             button.setObjectName("")  # until it is deleted, a search by name finds only the new one
+            button.hide()
             button.deleteLater()
         self.action_buttons = {}
         for rule in rules:

@@ -16,6 +16,7 @@ from cluster_desktop.gui import password_dialog
 from cluster_desktop.gui.context import AppContext
 from cluster_desktop.gui.decision_dialog import DecisionDialog
 from cluster_desktop.gui.programmes import EntryDialog, ProgrammeDialog, ProgrammesView, monitoring_view
+from cluster_desktop.gui.sync_view import SyncView
 from cluster_desktop.services import programmes as prog
 from tests.conftest import BACKENDS, PASSWORD
 from tests.gui.conftest import type_text
@@ -124,7 +125,9 @@ def record_and_refer(qtbot, asked, office: Office) -> str:  # type: ignore[no-un
 
 
 @pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-def test_the_province_records_a_programme_and_refers_it_through_the_screens(offices, fa_app, qtbot, asked) -> None:
+def test_the_province_records_a_programme_and_refers_it_through_the_screens(
+    offices, fa_app, qtbot, asked
+) -> None:
     record_and_refer(qtbot, asked, offices.province)
 
 
@@ -175,8 +178,18 @@ def test_a_programme_referred_at_ir07_is_approved_at_the_centre_and_its_actuals_
     pid = record_and_refer(qtbot, asked, province)
     # WHEN its bundle goes to the centre through the bundle screens
     send_bundle(qtbot, asked, province, tmp_path / "p1.bundle")
-    report = receive_bundle(qtbot, asked, centre, tmp_path / "p1.bundle")
-    assert any("سردخانهٔ مشترک صادراتی استان" in line for line in report["summary_fa"])
+    sview = SyncView(AppContext(centre.ws, centre.actor, "fa"))
+    qtbot.addWidget(sview)
+    asked.files = [tmp_path / "p1.bundle"]
+    qtbot.mouseClick(sview.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sview.operation is None, timeout=30_000)
+    contents = [sview.contents_table.item(r, 0).text() for r in range(sview.contents_table.rowCount())]
+    assert "طرح توسعه‌ای" in contents and "گام گردش کار" in contents  # listed before it is applied
+    qtbot.mouseClick(sview.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sview.operation is None, timeout=30_000)
+    assert sview.import_report is not None and sview.import_report["applied"]
+    lines = [sview.dossiers_list.item(i).text() for i in range(sview.dossiers_list.count())]
+    assert "«سردخانهٔ مشترک صادراتی استان»: تازه در این دفتر ← ارجاع‌شده به مرکز" in lines, lines
     # THEN the centre lists it as referred, the province's, and its working group approves it
     cview = view_of(qtbot, centre)
     assert cview.select_programme(pid) and state(centre, pid) == "referred_to_center"
@@ -185,7 +198,10 @@ def test_a_programme_referred_at_ir07_is_approved_at_the_centre_and_its_actuals_
     decide(cview, "با اولویت‌های ملی همخوان است")
     assert state(centre, pid) == "centrally_approved"
     # AND draws up its package, item by item with the responsible agency (F10), approves it (F11)
-    for title, agency, amount in (("تسهیلات سرمایه در گردش", "BANKS", "20000000000"), ("بیمهٔ صادرات", "EGFI", "5000000000")):
+    for title, agency, amount in (
+        ("تسهیلات سرمایه در گردش", "BANKS", "20000000000"),
+        ("بیمهٔ صادرات", "EGFI", "5000000000"),
+    ):
         qtbot.mouseClick(cview.buttons["add_item_button"], Qt.MouseButton.LeftButton)
         entry = cview.dialog
         type_text(entry.w["item_title_edit"], title)
@@ -268,3 +284,22 @@ def test_a_programme_referred_at_ir07_is_approved_at_the_centre_and_its_actuals_
     assert monitor.monitoring_model.index(0, gap_column).data() == "+۱۰"
     assert monitor.notes["monitoring"].text() != behind and "۱" not in monitor.notes["monitoring"].text()
     monitor.grab().save(str(SCREENS / "centre-monitoring.png"))
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_province_demo_shows_phase_2_in_its_navigation(offices, fa_app, qtbot) -> None:
+    from cluster_desktop.gui.mainwindow import MainWindow
+
+    win = MainWindow(AppContext(offices.province.ws, offices.province.actor, "fa"))
+    qtbot.addWidget(win)
+    phase2 = next(
+        win.nav.topLevelItem(i)
+        for i in range(win.nav.topLevelItemCount())
+        if "فاز ۲" in win.nav.topLevelItem(i).text(0)
+    )
+    assert phase2.childCount() >= 5
+    win._nav_activated(phase2.child(0))
+    view = win.tabs.currentWidget()
+    assert isinstance(view, ProgrammesView)
+    states = {r.state for r in view.model.rows}
+    assert {"submitted", "provincial_review", "provincially_approved", "referred_to_center"} <= states

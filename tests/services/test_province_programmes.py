@@ -256,6 +256,11 @@ def test_the_province_reports_on_programmes_in_its_province_and_changes_only_its
         viewer = replace(actor, role=Role.VIEWER)
         with pytest.raises(PermissionDenied):
             prog.add_indicator(s, viewer, executing.id, prog.IndicatorInput("z", "نفر", 0))
+        # the province prints the monitoring report (F14) of its programme on its own letterhead
+        from cluster_desktop.services import printing
+
+        report = printing.programme_data(s, actor, executing.id)
+        assert report.title == executing.title and any(i.title == "صادرات به عراق" for i in report.indicators)
 
 
 def test_a_province_takes_no_step_on_the_centre_s_programme(province) -> None:

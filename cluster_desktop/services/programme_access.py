@@ -77,10 +77,24 @@ def check_owner(actor: Actor, programme: Programme) -> None:
         )
 
 
+def may_step(actor: Actor, programme: Programme) -> bool:
+    """A province takes steps on the programmes it recorded; the centre on its own and on a
+    province's once the province's working group decided it (referred or approved within its
+    authority): one still in provincial review is the province's business."""
+    if actor.office_kind is OfficeKind.PROVINCE or owns(actor, programme):
+        return owns(actor, programme)
+    return programme.state not in PROVINCE_EDITABLE
+
+
 def check_step(actor: Actor, programme: Programme) -> None:
-    """A province takes steps only on the programmes it recorded; the centre on any it holds."""
     if actor.office_kind is OfficeKind.PROVINCE:
         check_owner(actor, programme)
+    elif not may_step(actor, programme):
+        raise PermissionDenied(
+            "این طرح هنوز در بررسی کارگروه استان است؛ مرکز پس از تصمیم استان دربارهٔ آن اقدام می‌کند.",
+            "This programme is still in the provincial working group's review; the centre acts once the "
+            "province has decided.",
+        )
 
 
 def in_reach(actor: Actor, programme: Programme) -> bool:

@@ -402,7 +402,7 @@ def _beyond_authority(programme: Programme, rule: instructions.Authority | None)
 def allowed_actions(session: Session, actor: Actor, programme_id: str) -> list[Rule]:
     """The steps ``actor`` may offer on this programme: a province on its own, the centre on any."""
     programme = get_programme(session, programme_id)
-    if actor.office_kind is OfficeKind.PROVINCE and not access.owns(actor, programme):
+    if not access.may_step(actor, programme):
         return []
     return PROGRAMME_WORKFLOW.allowed(programme.state, actor.role, actor.office_kind)
 

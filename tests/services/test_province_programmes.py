@@ -295,3 +295,9 @@ def test_a_centre_step_on_a_province_s_programme_keeps_the_province_s_version(
         assert package is not None and package.owner_office_id == "TPO"
         with pytest.raises(PermissionDenied):  # the province's record: only it edits it
             prog.update_programme(s, centre, p.id, prog.programme_input(s, p.id))
+        # a province's programme still in its review (as a forged bundle could land one) is not the
+        # centre's to act on
+        p.state = "submitted"
+        assert prog.allowed_actions(s, centre, p.id) == []
+        with pytest.raises(PermissionDenied):
+            prog.transition(s, centre, p.id, "start_central_review")

@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     _setup_options(p)
     p.add_argument("--clusters", type=int, default=None, help="how many sample dossiers")
     p.add_argument("--seed", type=int, default=1405, help="random seed")
+    p.add_argument(
+        "--no-programmes",
+        action="store_true",
+        help="no development programmes (a province's stand on a sample centre's instruction F5-2 and "
+        "decisions, which a newly set-up centre does not have)",
+    )
     p.set_defaults(handler=run_demo)
     _register_office(sub)
 
@@ -249,7 +255,9 @@ def run_demo(args: argparse.Namespace, cli: Cli) -> int:
     if args.clusters is not None and args.clusters < 1:
         raise SystemExit(2)
     ws, actor = _setup(cli, args)
-    n = fill_demo(ws, actor, cli.password(), count=args.clusters, seed=args.seed)
+    n = fill_demo(
+        ws, actor, cli.password(), count=args.clusters, seed=args.seed, programmes=not args.no_programmes
+    )
     sys.stdout.write(
         bilingual(f"{to_persian_digits(n)} پروندهٔ نمونه ساخته شد.\n", f"{n} sample dossiers made.\n")
     )

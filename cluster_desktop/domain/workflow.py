@@ -17,8 +17,11 @@ Permissions:
   national priority clusters) with ``request_plan``, which hands it to the province as
   ``plan_in_progress``.
 - Development programme (F9–F13), choices not spelled out in DESIGN.md:
-  the province starts the review (clerk or secretary), approves within its authority (F9-2) or
-  refers to the centre (F9-3). Support packages belong to the centre (DESIGN.md, "Data"), so
+  the province starts the review (clerk or secretary); its working group then decides in a minuted
+  meeting, with the reason: approved within provincial authority (F9-2), which also needs the
+  programme's budget to be within the ceiling the centre publishes with instruction F5-2
+  (``AUTHORITY``, supplied by the service that checks it), or referred to the centre (F9-3). Support
+  packages belong to the centre (DESIGN.md, "Data"), so
   proposing (F10) and approving (F11) a package, recording allocated resources (F12) and execution
   (F13) happen at the centre; the secretary proposes and decides, a clerk may record allocation and
   the start of execution. ``reject`` exists three times with disjoint sources: at provincial review
@@ -126,6 +129,7 @@ class Requirement(StrEnum):
     PACKAGE = "package"  # a support package with at least one item and its responsible agency
     ALLOCATION = "allocation"  # resources allocated to the approved package by an agency
     ACTIVITIES = "activities"  # the planned execution activities of the programme
+    AUTHORITY = "authority"  # the budget is within the provincial ceiling of instruction F5-2
 
 
 REQUIREMENT_MESSAGES: dict[Requirement, tuple[str, str]] = {
@@ -161,6 +165,10 @@ REQUIREMENT_MESSAGES: dict[Requirement, tuple[str, str]] = {
     Requirement.ACTIVITIES: (
         "پیش از آغاز اجرا، فعالیت‌های اجرایی برنامه را ثبت کنید.",
         "Record the programme's execution activities before execution starts.",
+    ),
+    Requirement.AUTHORITY: (
+        "اعتبار درخواستی این طرح در حیطهٔ اختیارات استان نیست؛ آن را به کارگروه مرکز ارجاع دهید.",
+        "The budget asked for is not within provincial authority; refer the programme to the centre.",
     ),
 }
 
@@ -364,9 +372,10 @@ DOSSIER_WORKFLOW = _workflow("پرونده خوشه", "cluster dossier", Dossier
 PROGRAMME_WORKFLOW = _workflow("طرح توسعه‌ای", "development programme", ProgrammeState, [
     ("start_review", P.SUBMITTED, P.PROVINCIAL_REVIEW, "F9-1", _SEC_CLERK, _PROV, (),
      "آغاز بررسی در کارگروه استان", "Start provincial review"),
-    ("approve_provincial", P.PROVINCIAL_REVIEW, P.PROVINCIALLY_APPROVED, "F9-2", _SEC, _PROV, (R.MINUTES,),
+    ("approve_provincial", P.PROVINCIAL_REVIEW, P.PROVINCIALLY_APPROVED, "F9-2", _SEC, _PROV,
+     (*_DECISION, R.AUTHORITY),
      "تأیید در حیطه اختیارات استان", "Approve within provincial authority"),
-    ("refer", P.PROVINCIAL_REVIEW, P.REFERRED_TO_CENTER, "F9-3", _SEC, _PROV, (),
+    ("refer", P.PROVINCIAL_REVIEW, P.REFERRED_TO_CENTER, "F9-3", _SEC, _PROV, _DECISION,
      "ارجاع به کارگروه مرکز", "Refer to the central working group"),
     ("start_central_review", P.SUBMITTED, P.REFERRED_TO_CENTER, "F9-1", _SEC_CLERK, _CENT, (),
      "آغاز بررسی در کارگروه مرکز", "Start review in the central working group"),
@@ -391,6 +400,9 @@ PROGRAMME_WORKFLOW = _workflow("طرح توسعه‌ای", "development programm
      "رد بسته حمایتی", "Reject the support package"),
 ])
 # fmt: on
+
+# The instruction for accepting development programmes (F5-2) carries the provincial ceiling (F9-2).
+AUTHORITY_INSTRUCTION = "F5-2"
 
 PROVINCIAL_STATES: frozenset[str] = frozenset(
     {

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cluster_desktop.domain.jalali import format_jalali
-from cluster_desktop.domain.numbers import to_persian_digits
+from cluster_desktop.domain.numbers import format_int, to_persian_digits
 from cluster_desktop.services import instructions
 
 from .central_tables import Column, RowsModel, select_row
@@ -45,6 +45,7 @@ class InstructionDialog(FormDialog):
         self.title_edit = find(self.ui, QLineEdit, "title_edit")
         self.issued_on_edit = find(self.ui, JalaliDateEdit, "issued_on_edit")
         self.body_edit = find(self.ui, QPlainTextEdit, "body_edit")
+        self.ceiling_edit = find(self.ui, QLineEdit, "provincial_ceiling_rial_edit")
         self.errors = FieldErrors(self.ui)
         with ctx.session() as s:
             draft = instructions.draft_for(s, code)
@@ -54,6 +55,15 @@ class InstructionDialog(FormDialog):
         if draft.issued_on and not isinstance(draft.issued_on, str):
             self.issued_on_edit.set_date(draft.issued_on)
         self.body_edit.setPlainText(draft.body)
+        # Only the instruction for accepting programmes (F5-2) sets the provincial ceiling.
+        with_ceiling = code == instructions.AUTHORITY_CODE
+        for name in ("caption", "edit", "note"):
+            w = self.ui.findChild(QWidget, f"provincial_ceiling_rial_{name}")
+            if w is not None:
+                w.setVisible(with_ceiling)
+        ceiling = draft.provincial_ceiling_rial
+        if with_ceiling and isinstance(ceiling, int):
+            self.ceiling_edit.setText(format_int(ceiling) if ctx.lang == "fa" else f"{ceiling:,}")
         self.ready(self.tr("Issue this revision"))
 
     def data(self) -> instructions.InstructionInput:
@@ -62,6 +72,7 @@ class InstructionDialog(FormDialog):
             title=self.title_edit.text(),
             issued_on=self.issued_on_edit.text() or None,
             body=self.body_edit.toPlainText(),
+            provincial_ceiling_rial=self.ceiling_edit.text() if self.ceiling_edit.isVisibleTo(self) else None,
         )
 
     def save(self) -> bool:
@@ -192,6 +203,15 @@ class InstructionsView(QWidget):
             if r.in_force
             else self.tr("Issued on %1; replaced by a later revision.")
         ).replace("%1", self._day(r.issued_on))
+        if r.code == instructions.AUTHORITY_CODE:
+            status += " " + (
+                self.tr("Provincial authority (F9-2): programmes asking up to %1 rial.").replace(
+                    "%1",
+                    format_int(r.provincial_ceiling_rial) if self.fa else f"{r.provincial_ceiling_rial:,}",
+                )
+                if r.provincial_ceiling_rial is not None
+                else self.tr("No provincial ceiling: every programme is referred to the centre.")
+            )
         self.status_label.setText(status)
         # Paragraphs marked RTL one by one: the text is the approved instruction, shown as written.
         paragraphs = [p for p in r.body.split("\n") if p.strip()]

@@ -1,6 +1,8 @@
-"""Phases 2 and 3 at the centre: development programmes (F9), their review in the central working
-group (F9-1, F9-3), the support package with a responsible agency per item (F10, F11), allocations
-(F12), execution activities (F13) and monitoring of targets against actuals (F14).
+"""Phases 2 and 3: development programmes (F9), their review in the provincial working group (F9-1)
+with approval within provincial authority (F9-2) or referral to the central working group (F9-3),
+the support package with a responsible agency per item (F10, F11), allocations (F12), execution
+activities (F13) and monitoring of targets against actuals (F14). Provinces and the centre use the
+same view; ``services.programmes`` says which steps and parts each office may change.
 
 The same view serves both phases in the navigation: phase 2 opens on the support package, phase 3
 lists what is being executed and opens on monitoring. Every change goes through
@@ -11,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -55,7 +57,7 @@ PHASE3_STATES = frozenset({P.RESOURCES_ALLOCATED, P.IN_EXECUTION, P.COMPLETED})
 
 
 class ProgrammeDialog(FormDialog):
-    """Record a programme received by the centre (F9), or edit one still under review."""
+    """Record a programme received by this office's secretariat (F9), or edit one still under review."""
 
     def __init__(
         self, ctx: AppContext, programme_id: str | None = None, parent: QWidget | None = None
@@ -75,18 +77,48 @@ class ProgrammeDialog(FormDialog):
         self.submitted_on_edit = find(self.ui, JalaliDateEdit, "submitted_on_edit")
         self.budget_rial_edit = find(self.ui, QLineEdit, "budget_rial_edit")
         self.description_edit = find(self.ui, QPlainTextEdit, "description_edit")
+        self.identity_edits = {
+            name: find(self.ui, QLineEdit, f"{name}_edit")
+            for name in (
+                "proposer_national_id",
+                "proposer_registration_no",
+                "proposer_phone",
+                "proposer_address",
+            )
+        }
         self.errors = FieldErrors(self.ui)
+        intro = find(self.ui, QLabel, "intro_label")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setText(
+            self.tr(
+                "A development programme handed in to this secretariat by a natural or legal person or a "
+                "cluster development agent (F9), for a cluster in the databank."
+            )
+            if ctx.is_central
+            else self.tr(
+                "A development programme handed in to the province's secretariat by a natural or legal "
+                "person or a cluster development agent (F9), for a cluster the provincial working group "
+                "approved. The working group then approves it within provincial authority (F9-2) or "
+                "refers it to the centre (F9-3)."
+            )
+        )
         self.cluster_combo.addItem(self.tr("— choose the cluster —"), "")
         for key, (kind_fa, kind_en) in prog.PROPOSER_KINDS.items():
             self.proposer_kind_combo.addItem(kind_fa if fa else kind_en, key)
         with ctx.session() as s:
-            for c in prog.eligible_clusters(s):
+            for c in prog.eligible_clusters(s, ctx.actor):
                 registry = to_persian_digits(c.registry_no) if fa else c.registry_no
-                self.cluster_combo.addItem(f"{c.name} — {c.province_fa} ({registry})", c.cluster_id)
+                label = f"{c.name} — {c.province_fa}" + (f" ({registry})" if registry else "")
+                self.cluster_combo.addItem(label, c.cluster_id)
             data = prog.programme_input(s, programme_id) if programme_id else None
         if self.cluster_combo.count() == 1:
             self.errors.label_for("cluster").setText(  # type: ignore[union-attr]
                 self.tr("No cluster is in the databank yet: programmes are recorded for registered clusters.")
+                if ctx.is_central
+                else self.tr(
+                    "The provincial working group has approved no cluster yet: programmes are recorded "
+                    "for approved clusters."
+                )
             )
             self.errors.label_for("cluster").show()  # type: ignore[union-attr]
         if data is None:
@@ -105,6 +137,8 @@ class ProgrammeDialog(FormDialog):
             budget = data.budget_rial if isinstance(data.budget_rial, int) else 0
             self.budget_rial_edit.setText(format_int(budget) if fa else str(budget))
             self.description_edit.setPlainText(data.description)
+            for name, edit in self.identity_edits.items():
+                edit.setText(getattr(data, name))
         self.ready(self.tr("Save"))
 
     def data(self) -> prog.ProgrammeInput:
@@ -116,6 +150,7 @@ class ProgrammeDialog(FormDialog):
             submitted_on=self.submitted_on_edit.text() or None,
             budget_rial=self.budget_rial_edit.text(),
             description=self.description_edit.toPlainText(),
+            **{name: edit.text() for name, edit in self.identity_edits.items()},
         )
 
     def save(self) -> bool:
@@ -311,6 +346,7 @@ class ProgrammesView(QWidget):
             self.setWindowTitle(self.tr("Execution and monitoring"))
         self.current_id: str | None = None
         self.dialog: QDialog | None = None
+        self.authority: prog.Authority | None = None
         self.state_combo = find(self.ui, QComboBox, "state_combo")
         self.search_edit = find(self.ui, QLineEdit, "search_edit")
         self.count_label = find(self.ui, QLabel, "count_label")
@@ -486,6 +522,7 @@ class ProgrammesView(QWidget):
                     lambda r: "" if r.achieved_percent is None else self._percent(round(r.achieved_percent)),
                     True,
                 ),
+                Column("office", self.tr("Reported by"), lambda r: r.office_id),
                 Column("feedback", self.tr("Feedback"), lambda r: r.feedback),
             ],
         )
@@ -585,6 +622,8 @@ class ProgrammesView(QWidget):
             monitoring = prog.monitoring(s, programme_id)
             history = prog.history(s, programme_id)
             rules = prog.allowed_actions(s, self.ctx.actor, programme_id)
+            may = prog.capabilities(s, self.ctx.actor, programme_id)
+            self.authority = prog.authority_in_force(s)
         self.header = h
         self.activities = activities
         self.header_label.setText(self._header_html(h))
@@ -595,16 +634,15 @@ class ProgrammesView(QWidget):
         self.history_model.set_rows(history)
         self._set_actions(rules)
         self._set_notes(h)
-        state = P(h.state)
         b = self.buttons
-        b["edit_button"].setEnabled(state in prog.EDITABLE)
-        b["add_item_button"].setEnabled(state in prog.PACKAGE_EDITABLE)
-        b["remove_item_button"].setEnabled(state in prog.PACKAGE_EDITABLE and bool(items))
-        b["add_allocation_button"].setEnabled(state in prog.ALLOCATING and bool(items))
-        b["add_activity_button"].setEnabled(state in prog.EXECUTING)
-        b["edit_activity_button"].setEnabled(state in prog.EXECUTING and bool(activities))
-        b["add_indicator_button"].setEnabled(state in prog.MONITORED)
-        b["set_value_button"].setEnabled(state in prog.MONITORED and bool(monitoring))
+        b["edit_button"].setEnabled(may.edit)
+        b["add_item_button"].setEnabled(may.package)
+        b["remove_item_button"].setEnabled(may.package and bool(items))
+        b["add_allocation_button"].setEnabled(may.allocate and bool(items))
+        b["add_activity_button"].setEnabled(may.activities)
+        b["edit_activity_button"].setEnabled(may.activities and bool(activities))
+        b["add_indicator_button"].setEnabled(may.monitor)
+        b["set_value_button"].setEnabled(may.monitor and bool(monitoring))
 
     def _header_html(self, h: prog.ProgrammeHeader) -> str:
         from html import escape
@@ -620,7 +658,52 @@ class ProgrammesView(QWidget):
             .replace("%6", self._num(h.budget_rial))
         )
         state = self.tr("State: %1").replace("%1", escape(self._state_title(h.state)))
-        return f"<b style='font-size:13pt'>{escape(h.title)}</b><br>{line2}<br><b>{state}</b>"
+        # Numbers (a telephone with its dashes) read left to right inside the right-to-left line.
+        numbers = [
+            f"\u2066{escape(self._digits(x))}\u2069"
+            for x in (h.proposer_national_id, h.proposer_registration_no, h.proposer_phone)
+            if x
+        ]
+        identity = " · ".join([*numbers, *([escape(h.proposer_address)] if h.proposer_address else [])])
+        lines = [f"<b style='font-size:13pt'>{escape(h.title)}</b>", line2]
+        if identity:
+            lines.append(self.tr("Proposer's identity: %1").replace("%1", identity))
+        lines.append(f"<b>{state}</b> · {escape(self._authority_text(h))}")
+        return "<br>".join(lines)
+
+    def _authority_text(self, h: prog.ProgrammeHeader) -> str:
+        """Who recorded it and, for a province's programme, the rule of provincial authority."""
+        if h.at_centre:
+            return self.tr("Handed in at the centre's secretariat")
+        office = self.tr("Recorded by the province's secretariat (%1)").replace("%1", h.owner_office_id)
+        if h.authority_revision is not None:
+            return (
+                office
+                + " · "
+                + self.tr(
+                    "approved within provincial authority: ceiling %1 rial of instruction F5-2, revision %2"
+                )
+                .replace("%1", self._num(h.authority_ceiling_rial))
+                .replace("%2", self._num(h.authority_revision))
+            )
+        rule = self.authority
+        if h.state not in (P.SUBMITTED, P.PROVINCIAL_REVIEW):
+            return office
+        if rule is None or rule.ceiling_rial is None:
+            return (
+                office
+                + " · "
+                + self.tr(
+                    "the centre has set no provincial ceiling (F5-2) yet: programmes are referred to it"
+                )
+            )
+        return (
+            office
+            + " · "
+            + self.tr("within provincial authority up to %1 rial (instruction F5-2, revision %2)")
+            .replace("%1", self._num(rule.ceiling_rial))
+            .replace("%2", self._num(rule.revision))
+        )
 
     def _set_notes(self, h: prog.ProgrammeHeader) -> None:
         if not h.package_rial:

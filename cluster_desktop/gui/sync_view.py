@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cluster_desktop.domain.errors import DomainError
 from cluster_desktop.domain.jalali import format_jalali_datetime
 from cluster_desktop.domain.numbers import format_int, to_latin_digits, to_persian_digits
+from cluster_desktop.domain.workflow import PROGRAMME_STATE_TITLES
 from cluster_desktop.services import sync
 
 from . import password_dialog, prompts
@@ -62,6 +63,11 @@ def _created(stamp: str) -> datetime | None:
         return datetime.fromisoformat(stamp)
     except (TypeError, ValueError):
         return None
+
+
+def programme_state(state: str, lang: str) -> str:
+    fa, en = PROGRAMME_STATE_TITLES.get(state, (state, state))
+    return fa if lang == "fa" else en
 
 
 class SyncView(QWidget):
@@ -686,6 +692,16 @@ class SyncView(QWidget):
             for d in changed:
                 before = state_title(d["before"], lang) if d["before"] else self.tr("new here")
                 self.dossiers_list.addItem(f"«{d['name']}»: {before}{arrow}{state_title(d['after'], lang)}")
+            moved = [p for p in r.get("programmes", []) if p["before"] != p["after"]]
+            if moved:
+                self.dossiers_list.addItem(
+                    self.tr("%1 development programmes changed state:").replace("%1", self._n(len(moved)))
+                )
+            for p in moved:
+                before = programme_state(p["before"], lang) if p["before"] else self.tr("new here")
+                self.dossiers_list.addItem(
+                    f"«{p['title']}»: {before}{arrow}{programme_state(p['after'], lang)}"
+                )
         else:
             # Before applying, the report names only the dossiers this office already holds.
             total = r.get("record_counts", {}).get("dossiers", 0)

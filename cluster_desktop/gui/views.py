@@ -131,8 +131,7 @@ VIEWS: list[ViewSpec] = [
         QT_TRANSLATE_NOOP("views", "Development programmes and support packages"),
         "programmes:ProgrammesView",
         "phase2",
-        ("F9", "F10", "F11", "F12"),
-        offices=("central",),
+        ("F9", "F9-1", "F9-2", "F9-3", "F10", "F11", "F12"),
     ),
     ViewSpec(
         "monitoring",
@@ -140,7 +139,6 @@ VIEWS: list[ViewSpec] = [
         "programmes:monitoring_view",
         "phase3",
         ("F13", "F14"),
-        offices=("central",),
     ),
     ViewSpec(
         "sync", QT_TRANSLATE_NOOP("views", "Bundles and trusted offices"), "sync_view:SyncView", "registries"

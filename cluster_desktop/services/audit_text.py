@@ -60,6 +60,7 @@ DETAIL_LABELS: dict[str, tuple[str, str]] = {
     "dossier": ("پرونده", "dossier"),
     "programme": ("برنامه", "programme"),
     "period": ("دوره", "period"),
+    "ceiling": ("سقف اختیارات استان (ریال)", "provincial ceiling (rial)"),
     "active": ("فعال", "active"),
     "reason": ("دلیل", "reason"),
     "kind": ("نوع", "kind"),

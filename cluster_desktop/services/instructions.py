@@ -1,7 +1,11 @@
 """Instructions of the programme (F5) and their revisions (F15): the centre issues each instruction
 the seed names under F5 (F5-1 … F5-4) as a numbered revision with its Jalali date and full text. A
 new revision never rewrites an old one; the newest is the one in force. They reach the provinces
-with the next decision bundle, where they are read-only."""
+with the next decision bundle, where they are read-only.
+
+The instruction for accepting development programmes (F5-2) also carries the rule of provincial
+authority: the largest budget a provincial working group approves itself (F9-2). It is published,
+revised and carried with the instruction's revisions; the one in force decides (see ``authority``)."""
 
 from __future__ import annotations
 
@@ -14,13 +18,16 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.errors import FieldCollector, NotFound
 from cluster_desktop.domain.jalali import today
 from cluster_desktop.domain.roles import OfficeKind, Role
+from cluster_desktop.domain.workflow import AUTHORITY_INSTRUCTION
 from cluster_desktop.store.models import Instruction, ProcessStep
 
 from . import audit, forms
 from .actor import Actor, require, require_office
 
 PARENT = "F5"
+AUTHORITY_CODE = AUTHORITY_INSTRUCTION  # دستورالعمل پذیرش طرح‌های توسعه‌ای: the provincial ceiling
 MAX_BODY = 100_000
+MAX_CEILING = 10**18  # rial; as every amount of a programme
 ISSUERS = (Role.ADMIN, Role.SECRETARY)
 
 
@@ -51,6 +58,20 @@ class RevisionRow:
     issued_on: date
     body: str
     in_force: bool  # the newest revision; earlier ones are kept for the record
+    provincial_ceiling_rial: int | None = None  # F5-2 only
+
+
+@dataclass(frozen=True)
+class Authority:
+    """The rule of provincial authority in force: a revision of F5-2 and its ceiling."""
+
+    instruction_id: str
+    revision: int
+    issued_on: date
+    ceiling_rial: int | None  # None: the revision sets none, every programme is referred
+
+    def covers(self, budget_rial: int) -> bool:
+        return self.ceiling_rial is not None and budget_rial <= self.ceiling_rial
 
 
 @dataclass
@@ -59,6 +80,7 @@ class InstructionInput:
     title: str = ""
     issued_on: str | date | None = None
     body: str = ""
+    provincial_ceiling_rial: int | str | None = None  # F5-2 only; empty: no ceiling
 
 
 def topics(session: Session) -> list[Topic]:
@@ -90,9 +112,31 @@ def revisions(session: Session, code: str) -> list[RevisionRow]:
     """Every revision of one instruction, newest (in force) first."""
     q = select(Instruction).where(Instruction.code == code).order_by(Instruction.revision.desc())
     return [
-        RevisionRow(i.id, i.code, i.revision, i.title, i.issued_on, i.body, n == 0)
+        RevisionRow(i.id, i.code, i.revision, i.title, i.issued_on, i.body, n == 0, i.provincial_ceiling_rial)
         for n, i in enumerate(session.scalars(q))
     ]
+
+
+def revision(session: Session, code: str, number: int | None) -> Instruction | None:
+    """Revision ``number`` of instruction ``code`` (None when there is no such revision here)."""
+    if number is None:
+        return None
+    return session.scalar(select(Instruction).where(Instruction.code == code, Instruction.revision == number))
+
+
+def authority(session: Session) -> Authority | None:
+    """The F5-2 revision in force and its provincial ceiling; None before the centre issued one
+    (until then nothing is within provincial authority)."""
+    q = (
+        select(Instruction)
+        .where(Instruction.code == AUTHORITY_CODE)
+        .order_by(Instruction.revision.desc())
+        .limit(1)
+    )
+    found = session.scalar(q)
+    if found is None:
+        return None
+    return Authority(found.id, found.revision, found.issued_on, found.provincial_ceiling_rial)
 
 
 def may_issue(actor: Actor) -> bool:
@@ -105,7 +149,7 @@ def draft_for(session: Session, code: str) -> InstructionInput:
     found = revisions(session, code)
     if found:
         r = found[0]
-        return InstructionInput(code, r.title, today(), r.body)
+        return InstructionInput(code, r.title, today(), r.body, r.provincial_ceiling_rial)
     topic = next((t for t in topics(session) if t.code == code), None)
     if topic is None:
         raise NotFound("این دستورالعمل در برنامه تعریف نشده است.", "No such instruction in the programme.")
@@ -127,6 +171,7 @@ def issue(session: Session, actor: Actor, data: InstructionInput) -> Instruction
     body = forms.text(
         c, data.body, "body", "متن دستورالعمل", "Text", required=True, single_line=False, max_len=MAX_BODY
     )
+    ceiling = _ceiling(c, data)
     c.raise_if_any()
     found = revisions(session, data.code)
     latest = found[0] if found else None
@@ -144,10 +189,41 @@ def issue(session: Session, actor: Actor, data: InstructionInput) -> Instruction
         title=title,
         issued_on=issued,
         body=body,
+        provincial_ceiling_rial=ceiling,
     )
     session.add(item)
     session.flush()
     audit.record(
-        session, actor, "instruction.issue", "instruction", item.id, code=item.code, revision=item.revision
+        session,
+        actor,
+        "instruction.issue",
+        "instruction",
+        item.id,
+        code=item.code,
+        revision=item.revision,
+        ceiling=item.provincial_ceiling_rial,
     )
     return item
+
+
+def _ceiling(c: FieldCollector, data: InstructionInput) -> int | None:
+    """The provincial ceiling of an F5-2 revision (empty: none); other instructions have none."""
+    raw = data.provincial_ceiling_rial
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if data.code != AUTHORITY_CODE:
+        c.add(
+            "provincial_ceiling_rial",
+            "سقف اختیارات استان فقط در دستورالعمل پذیرش طرح‌های توسعه‌ای (F5-2) تعیین می‌شود.",
+            "The provincial ceiling is set only in the instruction for accepting programmes (F5-2).",
+        )
+        return None
+    return forms.number(
+        c,
+        raw,
+        "provincial_ceiling_rial",
+        "سقف اختیارات استان (ریال)",
+        "Provincial ceiling (rial)",
+        minimum=0,
+        maximum=MAX_CEILING,
+    )

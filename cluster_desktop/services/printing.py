@@ -726,6 +726,8 @@ def instruction_data(
         body=item.body,
         in_force=all_revisions[0].id == item.id,
         revisions=len(all_revisions),
+        provincial_ceiling_rial=item.provincial_ceiling_rial,
+        sets_ceiling=item.code == ins.AUTHORITY_CODE,
     )
 
 

@@ -1,10 +1,12 @@
-"""Phases 2 and 3 at the centre: development programmes (F9), their review (F9-1, F9-3), the
-specialised support package with a responsible agency per item (F10, F11), resources allocated by
-those agencies (F12), execution activities (F13) and monitoring of targets against actuals (F14).
+"""Phases 2 and 3: development programmes (F9), their review in the provincial working group (F9-1)
+with approval within provincial authority (F9-2) or referral to the centre (F9-3), the specialised
+support package with a responsible agency per item (F10, F11), resources allocated by those agencies
+(F12), execution activities (F13) and monitoring of targets against actuals (F14).
 
-A programme belongs to a cluster the centre keeps in its databank (F10's inputs: "the databank's
-list"). Proposals received by the provinces' secretariats stay at the province (F9-2) and are not
-yet carried by bundles; see ``domain.workflow``. Every change checks the actor here, not in a screen.
+A province records the proposals its secretariat receives for its own approved clusters; the centre
+those handed in at TPO, for clusters of its databank (F10's inputs: "the databank's list"). Who owns
+and changes which part is ``programme_access``; what travels in bundles, ``sync.records``. Every
+change checks the actor here, not in a screen.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cluster_desktop.domain.errors import ConflictError, FieldCollector, NotFound, PermissionDenied
+from cluster_desktop.domain.errors import ConflictError, FieldCollector, NotFound, TransitionError
+from cluster_desktop.domain.identity import digits_only, valid_legal_id, valid_national_code
 from cluster_desktop.domain.jalali import format_jalali, today
-from cluster_desktop.domain.numbers import to_latin_digits
+from cluster_desktop.domain.numbers import format_int, to_latin_digits, to_persian_digits
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.text import normalize_for_search
 from cluster_desktop.domain.workflow import (
@@ -32,8 +35,6 @@ from cluster_desktop.store.models import (
     Activity,
     Allocation,
     Cluster,
-    DatabankEntry,
-    Dossier,
     Indicator,
     IndicatorValue,
     Meeting,
@@ -45,9 +46,12 @@ from cluster_desktop.store.models import (
     Transition,
     utcnow,
 )
+from cluster_desktop.store.reference import CENTRAL_OFFICE_ID
 
-from . import audit, forms
+from . import audit, forms, instructions
+from . import programme_access as access
 from .actor import EDITORS, Actor, require, require_office
+from .programme_access import ClusterChoice, eligible_clusters
 from .workflow import meeting_of, record_step
 
 P = ProgrammeState
@@ -57,12 +61,14 @@ PROPOSER_KINDS: dict[str, tuple[str, str]] = {
     "cda": ("عامل توسعهٔ خوشه (CDA)", "Cluster development agent (CDA)"),
     "nda": ("عامل توسعهٔ شبکه (NDA)", "Network development agent (NDA)"),
 }
-# What may still change in each part of a programme, by state.
-EDITABLE = frozenset({P.SUBMITTED, P.REFERRED_TO_CENTER, P.CENTRALLY_APPROVED, P.PROVINCIALLY_APPROVED})
-PACKAGE_EDITABLE = frozenset({P.PROVINCIALLY_APPROVED, P.CENTRALLY_APPROVED})
-ALLOCATING = frozenset({P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, P.IN_EXECUTION})
-EXECUTING = frozenset({P.PACKAGE_APPROVED, P.RESOURCES_ALLOCATED, P.IN_EXECUTION})
-MONITORED = frozenset(ProgrammeState) - {P.REJECTED, P.COMPLETED}
+# What may still change in each part of a programme, by state (and office: see programme_access).
+EDITABLE = access.EDITABLE
+PACKAGE_EDITABLE = access.PACKAGE_EDITABLE
+ALLOCATING = access.ALLOCATING
+EXECUTING = access.EXECUTING
+MONITORED = access.MONITORED
+# Kinds of proposer that are legal persons: they give an 11-digit national identifier.
+LEGAL_KINDS = frozenset({"legal", "cda", "nda"})
 _PERIOD = re.compile(r"^(1[34]\d\d)(?:-Q([1-4]))?$")
 MAX_RIAL = 10**18  # fits SQLite's and PostgreSQL's BIGINT with room to spare
 
@@ -73,6 +79,11 @@ def _central(actor: Actor, what_fa: str, what_en: str) -> None:
 
 def _editor(actor: Actor, what_fa: str, what_en: str) -> None:
     _central(actor, what_fa, what_en)
+    require(actor, EDITORS, what_fa=what_fa, what_en=what_en)
+
+
+def _clerk(actor: Actor, what_fa: str, what_en: str) -> None:
+    """A clerk or secretary of either kind of office (the programme decides which part)."""
     require(actor, EDITORS, what_fa=what_fa, what_en=what_en)
 
 
@@ -104,26 +115,13 @@ class ProgrammeInput:
     submitted_on: str | date | None = None
     budget_rial: int | str | None = None
     description: str = ""
+    proposer_national_id: str = ""  # national code (natural person) or national identifier
+    proposer_registration_no: str = ""
+    proposer_phone: str = ""
+    proposer_address: str = ""
 
 
-@dataclass(frozen=True)
-class ClusterChoice:
-    cluster_id: str
-    name: str
-    province_fa: str
-    registry_no: str
-
-
-def eligible_clusters(session: Session) -> list[ClusterChoice]:
-    """Clusters in the centre's databank: the ones a development programme may be recorded for."""
-    rows = session.execute(
-        select(Cluster.id, Cluster.name, Province.name_fa, DatabankEntry.registry_no)
-        .join(Dossier, Dossier.cluster_id == Cluster.id)
-        .join(DatabankEntry, DatabankEntry.dossier_id == Dossier.id)
-        .join(Province, Province.code == Cluster.province_code)
-        .order_by(Province.name_fa, Cluster.name)
-    )
-    return [ClusterChoice(*r) for r in rows]
+__all__ = ["ClusterChoice", "eligible_clusters"]
 
 
 def get_programme(session: Session, programme_id: str) -> Programme:
@@ -135,32 +133,74 @@ def get_programme(session: Session, programme_id: str) -> Programme:
 
 def _own(session: Session, actor: Actor, programme_id: str) -> Programme:
     programme = get_programme(session, programme_id)
-    if programme.owner_office_id != actor.office_id:
-        raise PermissionDenied(
-            "این طرح توسعه‌ای متعلق به دفتر دیگری است.", "This programme belongs to another office."
-        )
+    access.check_owner(actor, programme)
     return programme
 
 
-def _validate(session: Session, data: ProgrammeInput) -> dict[str, object]:
+def _identity(c: FieldCollector, data: ProgrammeInput) -> dict[str, str]:
+    """The proposer's identity: a valid national code for a natural person, a valid national
+    identifier for a legal person, CDA or NDA; telephone and address as typed."""
+    number = digits_only(data.proposer_national_id)
+    key = "proposer_national_id"
+    if data.proposer_kind == "natural":
+        if not number:
+            c.add(key, "کد ملی پیشنهاددهنده را وارد کنید.", "Enter the proposer's national code.")
+        elif not valid_national_code(number):
+            c.add(
+                key,
+                "کد ملی ده رقم است و رقم کنترل آن باید درست باشد.",
+                "A national code has ten digits and a valid check digit.",
+            )
+    elif data.proposer_kind in LEGAL_KINDS:
+        if not number:
+            c.add(key, "شناسهٔ ملی پیشنهاددهنده را وارد کنید.", "Enter the proposer's national identifier.")
+        elif not valid_legal_id(number):
+            c.add(
+                key,
+                "شناسهٔ ملی شخص حقوقی یازده رقم است و رقم کنترل آن باید درست باشد.",
+                "A legal person's national identifier has eleven digits and a valid check digit.",
+            )
+    registration = forms.text(
+        c,
+        to_latin_digits(data.proposer_registration_no),
+        "proposer_registration_no",
+        "شمارهٔ ثبت",
+        "Registration number",
+        column=Programme.proposer_registration_no,
+    )
+    if registration and data.proposer_kind == "natural":
+        c.add(
+            "proposer_registration_no",
+            "شمارهٔ ثبت برای شخص حقوقی است؛ برای شخص حقیقی خالی بماند.",
+            "A registration number is a legal person's; leave it empty for a natural person.",
+        )
+    phone = forms.phone_number(c, data.proposer_phone, "proposer_phone")
+    forms.too_long(
+        c, phone, "proposer_phone", "تلفن", "Telephone", forms.column_limit(Programme.proposer_phone)
+    )
+    address = forms.text(
+        c, data.proposer_address, "proposer_address", "نشانی", "Address", column=Programme.proposer_address
+    )
+    return {
+        "proposer_national_id": number,
+        "proposer_registration_no": registration,
+        "proposer_phone": phone,
+        "proposer_address": address,
+    }
+
+
+def _validate(session: Session, actor: Actor, data: ProgrammeInput) -> dict[str, object]:
     c = FieldCollector()
     cluster = session.get(Cluster, data.cluster_id) if data.cluster_id else None
     if cluster is None:
         c.add("cluster", "خوشه را انتخاب کنید.", "Choose the cluster.")
-    elif not session.scalar(
-        select(DatabankEntry.id)
-        .join(Dossier, Dossier.id == DatabankEntry.dossier_id)
-        .where(Dossier.cluster_id == cluster.id)
-    ):
-        c.add(
-            "cluster",
-            "طرح توسعه‌ای فقط برای خوشه‌های ثبت‌شده در بانک اطلاعات ثبت می‌شود.",
-            "A development programme is recorded only for a cluster in the databank.",
-        )
+    elif (refusal := access.cluster_refusal(session, actor, cluster.id)) is not None:
+        c.add("cluster", *refusal)
     title = forms.text(c, data.title, "title", "عنوان طرح", "Title", required=True)
     proposer = forms.text(c, data.proposer_name, "proposer_name", "پیشنهاددهنده", "Proposer", required=True)
     if data.proposer_kind not in PROPOSER_KINDS:
         c.add("proposer_kind", "نوع پیشنهاددهنده را انتخاب کنید.", "Choose the kind of proposer.")
+    identity = _identity(c, data)
     submitted = forms.jalali(
         c, data.submitted_on, "submitted_on", "تاریخ دریافت", "Received on", required=False
     )
@@ -187,13 +227,15 @@ def _validate(session: Session, data: ProgrammeInput) -> dict[str, object]:
         "submitted_on": submitted or today(),
         "budget_rial": budget,
         "description": description,
+        **identity,
     }
 
 
 def create_programme(session: Session, actor: Actor, data: ProgrammeInput) -> Programme:
-    """Record a development programme received by the centre's secretariat (F9)."""
-    _editor(actor, "ثبت طرح توسعه‌ای", "record development programmes")
-    values = _validate(session, data)
+    """Record a development programme received by this office's secretariat (F9): a province's for
+    one of its approved clusters, the centre's for a cluster of its databank."""
+    _clerk(actor, "ثبت طرح توسعه‌ای", "record development programmes")
+    values = _validate(session, actor, data)
     duplicate = session.scalar(
         select(Programme.id).where(
             Programme.cluster_id == values["cluster_id"],
@@ -215,10 +257,10 @@ def create_programme(session: Session, actor: Actor, data: ProgrammeInput) -> Pr
 
 
 def update_programme(session: Session, actor: Actor, programme_id: str, data: ProgrammeInput) -> Programme:
-    _editor(actor, "ویرایش طرح توسعه‌ای", "edit development programmes")
+    _clerk(actor, "ویرایش طرح توسعه‌ای", "edit development programmes")
     programme = _own(session, actor, programme_id)
-    _in_state(programme, EDITABLE, "ویرایش طرح", "Editing the programme")
-    values = _validate(session, data)
+    _in_state(programme, access.editable_states(programme), "ویرایش طرح", "Editing the programme")
+    values = _validate(session, actor, data)
     if values["cluster_id"] != programme.cluster_id:
         raise ConflictError(
             "خوشهٔ یک طرح ثبت‌شده تغییر نمی‌کند؛ طرح تازه‌ای ثبت کنید.",
@@ -227,15 +269,21 @@ def update_programme(session: Session, actor: Actor, programme_id: str, data: Pr
         )
     for key, value in values.items():
         setattr(programme, key, value)
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.update", "programme", programme.id)
     return programme
 
 
-def _touch(programme: Programme) -> None:
-    programme.version += 1
-    programme.updated_at = utcnow()
+def _touch(programme: Programme, actor: Actor) -> None:
+    """A change to the programme or a part of it: a new version of the owner's record. Another
+    office's change (the centre's package on a province's programme) is a record of its own, so the
+    owner's version and stamp stay as they are."""
+    if access.owns(actor, programme):
+        programme.version += 1
+        programme.updated_at = utcnow()
+    else:
+        programme.updated_at = Programme.__table__.c.updated_at  # type: ignore[assignment]
 
 
 # ---------------------------------------------------------------- workflow
@@ -288,12 +336,24 @@ def transition(
     meeting_id: str | None = None,
 ) -> Transition:
     """Take ``action`` on a programme, or refuse with a clear message and change nothing."""
-    programme = _own(session, actor, programme_id)
+    programme = get_programme(session, programme_id)
+    access.check_step(actor, programme)
     meeting = meeting_of(session, actor, meeting_id)
     given = _provided(session, programme, comment=comment, meeting=meeting)
-    rule = PROGRAMME_WORKFLOW.check(
-        programme.state, action, role=actor.role, office=actor.office_kind, provided=given
-    )
+    rule_in_force = instructions.authority(session)
+    if rule_in_force is not None and rule_in_force.covers(programme.budget_rial):
+        given.add(Requirement.AUTHORITY)
+    try:
+        rule = PROGRAMME_WORKFLOW.check(
+            programme.state, action, role=actor.role, office=actor.office_kind, provided=given
+        )
+    except TransitionError as e:
+        if Requirement.AUTHORITY not in given and e.field == Requirement.AUTHORITY.value:
+            raise TransitionError(*_beyond_authority(programme, rule_in_force), field=e.field) from None
+        raise
+    if rule.action == "approve_provincial":
+        assert rule_in_force is not None  # AUTHORITY was given
+        programme.authority_revision = rule_in_force.revision
     row = record_step(
         session, actor, rule, programme.state, comment=comment, meeting=meeting, programme_id=programme.id
     )
@@ -303,8 +363,9 @@ def transition(
         package.status = "notified"
         package.meeting_id = meeting.id if meeting else None
         package.notified_on = today()
+        _touch_package(package)
     programme.state = rule.target
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(
         session,
@@ -319,11 +380,44 @@ def transition(
     return row
 
 
+def _beyond_authority(programme: Programme, rule: instructions.Authority | None) -> tuple[str, str]:
+    """Why the province may not approve this programme itself: the ceiling it is above, or none."""
+    budget = programme.budget_rial
+    if rule is None or rule.ceiling_rial is None:
+        return (
+            "سازمان توسعه تجارت هنوز سقف اختیارات استان را در دستورالعمل پذیرش طرح‌های توسعه‌ای (F5-2) "
+            "تعیین نکرده است؛ تا آن زمان طرح‌ها به کارگروه مرکز ارجاع می‌شوند.",
+            "The centre has not yet set the provincial ceiling in the instruction for accepting "
+            "programmes (F5-2); until then programmes are referred to the central working group.",
+        )
+    return (
+        f"اعتبار درخواستی ({format_int(budget)} ریال) از سقف اختیارات استان ({format_int(rule.ceiling_rial)} "
+        f"ریال، دستورالعمل F5-2 بازنگری {to_persian_digits(rule.revision)}) بیشتر است؛ طرح را به کارگروه "
+        "مرکز ارجاع دهید.",
+        f"The budget asked for ({budget:,} rial) is above the provincial ceiling ({rule.ceiling_rial:,} "
+        f"rial, instruction F5-2 revision {rule.revision}); refer the programme to the central working group.",
+    )
+
+
 def allowed_actions(session: Session, actor: Actor, programme_id: str) -> list[Rule]:
+    """The steps ``actor`` may offer on this programme: a province on its own, the centre on any."""
     programme = get_programme(session, programme_id)
-    if actor.office_kind is not OfficeKind.CENTRAL or programme.owner_office_id != actor.office_id:
+    if not access.may_step(actor, programme):
         return []
     return PROGRAMME_WORKFLOW.allowed(programme.state, actor.role, actor.office_kind)
+
+
+Authority = instructions.Authority
+
+
+def authority_in_force(session: Session) -> Authority | None:
+    """The rule of provincial authority in force here (instruction F5-2's newest revision)."""
+    return instructions.authority(session)
+
+
+def capabilities(session: Session, actor: Actor, programme_id: str) -> access.Capabilities:
+    """Which parts of the programme this office may change now (the screen's buttons)."""
+    return access.capabilities(actor, get_programme(session, programme_id))
 
 
 def history(session: Session, programme_id: str) -> list[Transition]:
@@ -350,7 +444,7 @@ class ItemInput:
 def add_item(session: Session, actor: Actor, programme_id: str, data: ItemInput) -> SupportItem:
     """Add an item to the programme's support package (made on the first item), with its agency."""
     _editor(actor, "تنظیم بستهٔ حمایتی", "draw up support packages")
-    programme = _own(session, actor, programme_id)
+    programme = get_programme(session, programme_id)
     _in_state(programme, PACKAGE_EDITABLE, "تغییر اقلام بستهٔ حمایتی", "Changing the support package")
     c = FieldCollector()
     title = forms.text(c, data.title, "item_title", "عنوان قلم حمایتی", "Item", required=True)
@@ -374,6 +468,8 @@ def add_item(session: Session, actor: Actor, programme_id: str, data: ItemInput)
         )
         session.add(package)
         session.flush()
+    else:
+        _touch_package(package)
     item = SupportItem(
         owner_office_id=actor.office_id,
         package_id=package.id,
@@ -383,10 +479,16 @@ def add_item(session: Session, actor: Actor, programme_id: str, data: ItemInput)
         description=description,
     )
     session.add(item)
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.add_item", "support_item", item.id, programme=programme.id)
     return item
+
+
+def _touch_package(package: SupportPackage) -> None:
+    """The package travels as a whole with its items: any change to it is a new version of it."""
+    package.version += 1
+    package.updated_at = utcnow()
 
 
 def remove_item(session: Session, actor: Actor, item_id: str) -> None:
@@ -395,10 +497,11 @@ def remove_item(session: Session, actor: Actor, item_id: str) -> None:
     package = session.get(SupportPackage, item.package_id) if item else None
     if item is None or package is None or package.programme_id is None:
         raise NotFound("قلم حمایتی پیدا نشد.", "Support item not found.")
-    programme = _own(session, actor, package.programme_id)
+    programme = get_programme(session, package.programme_id)
     _in_state(programme, PACKAGE_EDITABLE, "تغییر اقلام بستهٔ حمایتی", "Changing the support package")
     session.delete(item)
-    _touch(programme)
+    _touch_package(package)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.remove_item", "support_item", item_id, programme=programme.id)
 
@@ -433,7 +536,7 @@ def add_allocation(session: Session, actor: Actor, data: AllocationInput) -> All
         c.add("allocation_item", "قلم حمایتی را انتخاب کنید.", "Choose the support item.")
         c.raise_if_any()
     assert item is not None and package is not None and package.programme_id is not None
-    programme = _own(session, actor, package.programme_id)
+    programme = get_programme(session, package.programme_id)
     _in_state(programme, ALLOCATING, "ثبت تخصیص", "Recording an allocation")
     amount = _rial(
         c, data.amount_rial, "allocation_amount", "مبلغ تخصیص (ریال)", "Amount (rial)", required=True
@@ -472,7 +575,7 @@ def add_allocation(session: Session, actor: Actor, data: AllocationInput) -> All
         reference=reference,
     )
     session.add(row)
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.allocate", "allocation", row.id, programme=programme.id)
     return row
@@ -512,28 +615,31 @@ def _activity_values(c: FieldCollector, data: ActivityInput) -> dict[str, object
 
 
 def add_activity(session: Session, actor: Actor, programme_id: str, data: ActivityInput) -> Activity:
-    """Plan an execution activity (F13), from the approval of the package on."""
-    _editor(actor, "ثبت فعالیت اجرایی", "record activities")
-    programme = _own(session, actor, programme_id)
+    """Plan an execution activity (F13), from the approval of the package on; a province for the
+    programmes in its province."""
+    _clerk(actor, "ثبت فعالیت اجرایی", "record activities")
+    programme = get_programme(session, programme_id)
+    access.check_reporter(actor, programme)
     _in_state(programme, EXECUTING, "ثبت فعالیت اجرایی", "Recording an activity")
     c = FieldCollector()
     values = _activity_values(c, data)
     c.raise_if_any()
     row = Activity(owner_office_id=actor.office_id, programme_id=programme.id, **values)
     session.add(row)
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.add_activity", "activity", row.id, programme=programme.id)
     return row
 
 
 def update_activity(session: Session, actor: Actor, activity_id: str, data: ActivityInput) -> Activity:
-    """Change an activity, typically its progress during execution."""
-    _editor(actor, "ثبت فعالیت اجرایی", "record activities")
+    """Change an activity, typically its progress during execution (the recording office only)."""
+    _clerk(actor, "ثبت فعالیت اجرایی", "record activities")
     row = session.get(Activity, activity_id)
     if row is None:
         raise NotFound("فعالیت پیدا نشد.", "Activity not found.")
-    programme = _own(session, actor, row.programme_id)
+    access.check_row_owner(actor, row.owner_office_id, "فعالیت", "activity")
+    programme = get_programme(session, row.programme_id)
     _in_state(programme, EXECUTING, "تغییر فعالیت اجرایی", "Changing an activity")
     c = FieldCollector()
     values = _activity_values(c, data)
@@ -541,7 +647,7 @@ def update_activity(session: Session, actor: Actor, activity_id: str, data: Acti
     for key, value in values.items():
         setattr(row, key, value)
     row.version += 1
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.update_activity", "activity", row.id, programme=programme.id)
     return row
@@ -577,8 +683,9 @@ class ValueInput:
 
 
 def add_indicator(session: Session, actor: Actor, programme_id: str, data: IndicatorInput) -> Indicator:
-    _editor(actor, "تعریف شاخص پایش", "define monitoring indicators")
-    programme = _own(session, actor, programme_id)
+    _clerk(actor, "تعریف شاخص پایش", "define monitoring indicators")
+    programme = get_programme(session, programme_id)
+    access.check_reporter(actor, programme)
     _in_state(programme, MONITORED, "تعریف شاخص", "Defining an indicator")
     c = FieldCollector()
     title = forms.text(c, data.title, "indicator_title", "عنوان شاخص", "Indicator", required=True)
@@ -597,7 +704,7 @@ def add_indicator(session: Session, actor: Actor, programme_id: str, data: Indic
         owner_office_id=actor.office_id, programme_id=programme.id, title=title, unit=unit, baseline=baseline
     )
     session.add(row)
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(session, actor, "programme.add_indicator", "indicator", row.id, programme=programme.id)
     return row
@@ -614,15 +721,18 @@ def parse_period(text: str) -> str | None:
 
 
 def set_value(session: Session, actor: Actor, data: ValueInput) -> IndicatorValue:
-    """Record the target and, later, the actual of an indicator for a period (F14)."""
-    _editor(actor, "ثبت مقادیر پایش", "record monitoring values")
+    """Record the target and, later, the actual of an indicator for a period (F14); a period's values
+    belong to the office that defined the indicator."""
+    _clerk(actor, "ثبت مقادیر پایش", "record monitoring values")
     indicator = session.get(Indicator, data.indicator_id) if data.indicator_id else None
     c = FieldCollector()
     if indicator is None:
         c.add("value_indicator", "شاخص را انتخاب کنید.", "Choose the indicator.")
         c.raise_if_any()
     assert indicator is not None
-    programme = _own(session, actor, indicator.programme_id)
+    programme = get_programme(session, indicator.programme_id)
+    access.check_reporter(actor, programme)
+    access.check_row_owner(actor, indicator.owner_office_id, "شاخص", "indicator")
     _in_state(programme, MONITORED, "ثبت مقادیر پایش", "Recording monitoring values")
     period = parse_period(data.period)
     if period is None:
@@ -655,7 +765,7 @@ def set_value(session: Session, actor: Actor, data: ValueInput) -> IndicatorValu
     else:
         row.version += 1
     row.target, row.actual, row.feedback = target, actual, feedback
-    _touch(programme)
+    _touch(programme, actor)
     session.flush()
     audit.record(
         session, actor, "programme.monitor", "indicator_value", row.id, programme=programme.id, period=period
@@ -673,6 +783,7 @@ class MonitoringRow:
     target: int | None
     actual: int | None
     feedback: str
+    office_id: str = ""  # the office that defined the indicator and reports on it
 
     @property
     def gap(self) -> int | None:
@@ -700,12 +811,21 @@ def monitoring(session: Session, programme_id: str) -> list[MonitoringRow]:
                 .order_by(IndicatorValue.period)
             )
         )
+        office = ind.owner_office_id
         if not values:
-            out.append(MonitoringRow(ind.id, ind.title, ind.unit, ind.baseline, None, None, None, ""))
+            out.append(MonitoringRow(ind.id, ind.title, ind.unit, ind.baseline, None, None, None, "", office))
         for v in values:
             out.append(
                 MonitoringRow(
-                    ind.id, ind.title, ind.unit, ind.baseline, v.period, v.target, v.actual, v.feedback
+                    ind.id,
+                    ind.title,
+                    ind.unit,
+                    ind.baseline,
+                    v.period,
+                    v.target,
+                    v.actual,
+                    v.feedback,
+                    office,
                 )
             )
     return out
@@ -878,7 +998,17 @@ def programme_input(session: Session, programme_id: str) -> ProgrammeInput:
     """The programme's current values, for its edit form."""
     p = get_programme(session, programme_id)
     return ProgrammeInput(
-        p.cluster_id, p.title, p.proposer_name, p.proposer_kind, p.submitted_on, p.budget_rial, p.description
+        p.cluster_id,
+        p.title,
+        p.proposer_name,
+        p.proposer_kind,
+        p.submitted_on,
+        p.budget_rial,
+        p.description,
+        p.proposer_national_id,
+        p.proposer_registration_no,
+        p.proposer_phone,
+        p.proposer_address,
     )
 
 
@@ -909,10 +1039,23 @@ class ProgrammeHeader:
     activities: int = 0
     progress_percent: int | None = None  # mean progress of the activities
     behind_target: int = 0  # periods whose actual is below the target
+    owner_office_id: str = ""  # the office that recorded it
+    proposer_national_id: str = ""
+    proposer_registration_no: str = ""
+    proposer_phone: str = ""
+    proposer_address: str = ""
+    authority_revision: int | None = None  # F9-2: the F5-2 revision whose ceiling was applied
+    authority_ceiling_rial: int | None = None
+
+    @property
+    def at_centre(self) -> bool:
+        """Handed in at the centre's secretariat (else at a province's)."""
+        return self.owner_office_id == CENTRAL_OFFICE_ID
 
 
 def header(session: Session, programme_id: str) -> ProgrammeHeader:
     p = get_programme(session, programme_id)
+    rule = instructions.revision(session, instructions.AUTHORITY_CODE, p.authority_revision)
     cluster = session.get(Cluster, p.cluster_id)
     province = session.get(Province, p.province_code)
     package = package_of(session, p.id)
@@ -936,6 +1079,13 @@ def header(session: Session, programme_id: str) -> ProgrammeHeader:
         activities=len(acts),
         progress_percent=round(sum(a.progress_percent for a in acts) / len(acts)) if acts else None,
         behind_target=sum(1 for r in monitoring(session, p.id) if r.gap is not None and r.gap < 0),
+        owner_office_id=p.owner_office_id,
+        proposer_national_id=p.proposer_national_id,
+        proposer_registration_no=p.proposer_registration_no,
+        proposer_phone=p.proposer_phone,
+        proposer_address=p.proposer_address,
+        authority_revision=rule.revision if rule else None,
+        authority_ceiling_rial=rule.provincial_ceiling_rial if rule else None,
     )
 
 

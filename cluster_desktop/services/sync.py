@@ -32,6 +32,7 @@ from cluster_desktop.store.models import (
     LocalKeys,
     Office,
     Outbound,
+    Programme,
     SentBundle,
     Transition,
     new_uuid,
@@ -439,6 +440,40 @@ def _states(session: Session, ids: list[str]) -> dict[str, str]:
     return out
 
 
+def _programme_states(session: Session, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        q = select(Programme.id, Programme.state).where(Programme.id.in_(ids[i : i + 500]))
+        out.update({p: st for p, st in session.execute(q)})
+    return out
+
+
+def _programme_titles(session: Session, ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        q = select(Programme.id, Programme.title).where(Programme.id.in_(ids[i : i + 500]))
+        out.update({p: t for p, t in session.execute(q)})
+    return out
+
+
+def _programme_lines(
+    bundle: im.ReadBundle,
+    before: dict[str, str],
+    states: dict[str, tuple[str, str]],
+    titles: dict[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """The programmes a bundle concerns, with their state here before and after it."""
+    sent = {r["id"]: r["title"] for r in bundle.records.get("programmes", [])}
+    ids = sorted(set(sent) | set(states) | set(before))
+    out = []
+    for pid in ids:
+        old = before.get(pid)  # None: new here
+        new = states[pid][1] if pid in states else old
+        title = (titles or {}).get(pid) or sent.get(pid, "")
+        out.append({"id": pid, "title": title, "before": old, "after": new})
+    return out
+
+
 def _names(session: Session, ids: list[str]) -> dict[str, str]:
     out = {}
     for i in range(0, len(ids), 500):
@@ -517,8 +552,16 @@ def _run(
         sender = s.get(Office, bundle.manifest.sender.office_id)
         rewrite = audit_heads.check(s, bundle.manifest)
         dossier_ids = sorted({r["id"] for r in bundle.records.get("dossiers", [])})
-        touched = sorted(set(dossier_ids) | {r["dossier_id"] for r in bundle.records.get("transitions", [])})
+        touched = sorted(
+            set(dossier_ids)
+            | {r["dossier_id"] for r in bundle.records.get("transitions", []) if r["dossier_id"]}
+        )
         before = _states(s, touched)
+        programme_ids = sorted(
+            {r["id"] for r in bundle.records.get("programmes", [])}
+            | {r["programme_id"] for r in bundle.records.get("transitions", []) if r["programme_id"]}
+        )
+        programmes_before = _programme_states(s, programme_ids)
         if not apply:
             groups = im.classify(bundle)
             tables = {t: {k: len(v) for k, v in g.items()} for t, g in groups.items()}
@@ -532,6 +575,7 @@ def _run(
                 applied=False,
                 acked=[],
                 rewrite=rewrite,
+                programmes=_programme_lines(bundle, programmes_before, {}),
             )
             s.rollback()
             return report
@@ -539,6 +583,7 @@ def _run(
             progress(0.75, "apply")
         applied = im.apply_records(s, bundle)
         states = im.derive_states(s, applied)
+        programme_states = im.derive_programme_states(s, applied)
         s.expire_all()
         if local.kind == OfficeKind.CENTRAL:
             for did, change in _receive(s, actor, dossier_ids).items():
@@ -557,6 +602,9 @@ def _run(
             applied=True,
             acked=acked,
             rewrite=rewrite,
+            programmes=_programme_lines(
+                bundle, programmes_before, programme_states, _programme_titles(s, programme_ids)
+            ),
         )
         im.log_import(s, bundle, _hash(bundle), actor.username, report)
         audit_heads.record(s, bundle.manifest, rewrite)

@@ -7,6 +7,8 @@ The centre sends a province its own decisions on that province's dossiers (trans
 meetings they cite, databank entries, licenses), its plan requests to that province (F3: clusters of
 the centre's initial list whose plan the province is asked to complete), the province's TPO liaison
 (F2-1) and the criteria sets. Each side also sends its secretariat's details when they changed.
+Phases 2 and 3 (development programmes with their packages and reports) travel both ways as
+``export_programmes`` says.
 
 Bundles are cumulative: each carries every change after a cutoff (the last export whose every part
 was acknowledged), and says so in ``records/sync_coverage.jsonl`` (``covers_after``: the last
@@ -35,6 +37,7 @@ from cluster_desktop.store.audit_chain import ChainPoint
 
 from . import limits
 from .container import MANIFEST_NAME, SIGNATURE_NAME, seal_bundle, write_zip
+from .export_programmes import central_programmes, province_programmes
 from .keys import OfficeKeys
 from .manifest import BundleKind, FileEntry, Manifest, Party, manifest_hash, sign_manifest
 from .records import BY_NAME, SPECS, to_json
@@ -208,8 +211,10 @@ def collect_province(session: Session, office_id: str, cutoff: datetime | None) 
         }
         out.by_dossier[did] = rec
         out.attachments[did] = {a["sha256"] for a in rec["attachments"]}
-    meeting_ids = {t["meeting_id"] for t in transitions if t["meeting_id"]}
+    programmes, programme_meetings = province_programmes(session, office_id, cutoff)
+    meeting_ids = {t["meeting_id"] for t in transitions if t["meeting_id"]} | programme_meetings
     out.shared = _group_records(session, office_id, meeting_ids, cutoff, changed=True)
+    out.shared.update(programmes)
     out.shared["office_details"] = _own_details(session, office_id, cutoff)
     # The whole list, not what changed: the centre then also drops the events deleted here.
     ev_t = _tab("training_events")
@@ -255,9 +260,12 @@ def collect_central(session: Session, office_id: str, province: str, cutoff: dat
         if cutoff is not None:
             q = q.where(t.c.updated_at > cutoff)
         rows[table] = [dict(r._mapping) for r in session.execute(q)]
-    meeting_ids = {t["meeting_id"] for t in rows["transitions"] if t["meeting_id"]}
+    programmes, programme_meetings = central_programmes(session, office_id, province, cutoff)
+    meeting_ids = {t["meeting_id"] for t in rows["transitions"] if t["meeting_id"]} | programme_meetings
     # Only the meetings these decisions cite: the central group's minutes also concern other provinces.
     out.shared = {**_group_records(session, office_id, meeting_ids, cutoff, changed=False), **rows}
+    out.shared["transitions"] = rows["transitions"] + programmes.pop("transitions")
+    out.shared.update(programmes)
     touched = {
         r["dossier_id"] for table in ("transitions", "databank_entries", "licenses") for r in rows[table]
     }

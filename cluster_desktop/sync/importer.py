@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from cluster_desktop.domain.numbers import to_persian_digits as fa
 from cluster_desktop.domain.roles import OfficeKind
 from cluster_desktop.domain.text import normalize_for_search, search_index
-from cluster_desktop.domain.workflow import ROUND_OPENERS, DossierState
+from cluster_desktop.domain.workflow import ROUND_OPENERS, DossierState, ProgrammeState
 from cluster_desktop.store.blobs import BlobStore, as_blobs
 from cluster_desktop.store.models import (
     ImportLog,
@@ -43,7 +43,7 @@ from cluster_desktop.store.models import (
     utcnow,
 )
 
-from . import limits
+from . import limits, programme_checks
 from .container import MANIFEST_NAME, RECORDS_NAME, SIGNATURE_NAME, SafeZipReader, open_bundle
 from .export import COVERAGE
 from .keys import OfficeKeys, public_key_from_b64
@@ -256,8 +256,8 @@ def _coverage(lines: list[Any], manifest: Manifest) -> tuple[int, int, int]:
 def _check_links(session: Session, bundle: ReadBundle, sender_id: str, sender_kind: str) -> None:
     """Every foreign key points at a record in the bundle or here; owned links at the sender's.
 
-    A transition's dossier is an owned link for a province: the centre decides on the provinces'
-    dossiers, but a province takes steps only on its own."""
+    A transition's dossier or programme is an owned link for a province: the centre decides on the
+    provinces' dossiers and programmes, but a province takes steps only on its own."""
     in_bundle = {t: {r["id"] for r in rows} for t, rows in bundle.records.items()}
     wanted: dict[str, set[str]] = {}
     for table, rows in bundle.records.items():
@@ -295,12 +295,7 @@ def _check_links(session: Session, bundle: ReadBundle, sender_id: str, sender_ki
                         fa="رکوردی در بسته به رکوردی اشاره می‌کند که نه در این دفتر هست و نه در بسته.",
                         en="A record in the bundle points at a record that is neither here nor in the bundle.",
                     )
-                owned = link.owned or (
-                    table == "transitions"
-                    and link.column == "dossier_id"
-                    and sender_kind == OfficeKind.PROVINCE.value
-                )
-                if owned and found[link.table][target] != sender_id:
+                if link.owned_by(sender_kind) and found[link.table][target] != sender_id:
                     raise foreign_owner(
                         table, f"{link.column} → {link.table} {target} belongs to another office"
                     )
@@ -517,8 +512,10 @@ def read_bundle(
             "cover them; import them first (the sender keeps them until acknowledged).",
         )
     _progress(progress, 0.7, "records")
+    programme_checks.addressed(records, sender_kind, local_id)
     _check_links(session, bundle, manifest.sender.office_id, sender_kind)
     _check_requests(session, bundle, manifest.sender.office_id, local_id)
+    programme_checks.check(session, records, manifest.sender.office_id, sender_kind, local_id)
     _check_events(bundle, manifest.sender.office_id)
     _check_liaisons(bundle, local_id)
     _check_rounds(session, bundle)
@@ -553,6 +550,7 @@ class Applied:
     added_ids: dict[str, set[str]] = field(default_factory=dict)  # records new to this office
     opened: dict[str, str] = field(default_factory=dict)  # province: plan request id -> dossier opened
     folded: dict[str, str] = field(default_factory=dict)  # centre: initial-list entry -> province dossier
+    programme_steps: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # programme id -> steps
 
 
 def classify(bundle: ReadBundle) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -580,6 +578,10 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
         # it lands as sent, and the centre's own "receive" follows (the centre's states are its own).
         for r in groups.get("dossiers", {}).get("add", []):
             r["state"] = DossierState.SENT_TO_CENTER.value
+    # A programme new here starts where every programme does; its steps in the bundle (checked one
+    # by one in derive_states) take it from there, whatever state the record claims.
+    for r in groups.get("programmes", {}).get("add", []):
+        r["state"] = ProgrammeState.SUBMITTED.value
     # Before the province's cluster arrives: the centre's entry for it holds the same name.
     entries = _take_initial_entries(session, groups.get("dossiers", {}).get("add", []), local)
     entries.update(
@@ -647,19 +649,32 @@ def apply_records(session: Session, bundle: ReadBundle) -> Applied:
             ) from None
         tables[table] = {k: len(v) for k, v in g.items()}
     new_transitions: dict[str, list[dict[str, Any]]] = {}
+    programme_steps: dict[str, list[dict[str, Any]]] = {}
     for r in groups.get("transitions", {}).get("add", []):
-        new_transitions.setdefault(r["dossier_id"], []).append(r)
+        if r["dossier_id"] is not None:
+            new_transitions.setdefault(r["dossier_id"], []).append(r)
+        else:
+            programme_steps.setdefault(r["programme_id"], []).append(r)
     applied = {t: {r["id"] for r in g["add"] + g["update"]} for t, g in groups.items()}
     added = {t: {r["id"] for r in g["add"]} for t, g in groups.items()}
     folded = _fold_initial_entries(session, entries)
     opened = open_requested(session, bundle.records.get("plan_requests", []), local)
-    return Applied(tables, new_transitions, applied, sender, opened=opened, folded=folded, added_ids=added)
+    return Applied(
+        tables,
+        new_transitions,
+        applied,
+        sender,
+        opened=opened,
+        folded=folded,
+        added_ids=added,
+        programme_steps=programme_steps,
+    )
 
 
 def _replace_reissued(session: Session, added: list[dict[str, Any]], sender: str) -> None:
     """A centre restored from an older backup issues a revision number again under a new id: its
     current record replaces the one it no longer has (else the unique revision number would refuse
-    this and every later decision bundle)."""
+    this and every later decision bundle). Approvals cite revisions by number, so none is lost."""
     t = BY_NAME["instructions"].table
     for r in added:
         session.execute(
@@ -930,55 +945,80 @@ def _open_cluster(session: Session, r: dict[str, Any], local: str, stamp: dict[s
 def derive_states(session: Session, applied: Applied) -> dict[str, tuple[str, str]]:
     """Set each dossier's state from the newest transition this bundle brought (the sender acted on
     the state we handed it, so its new steps supersede ours). Returns id -> (before, after)."""
-    d, tr = BY_NAME["dossiers"].table, BY_NAME["transitions"].table
-    ids = sorted(applied.new_transitions)
+    d = BY_NAME["dossiers"].table
+    # The centre's plan request (F3) reaches a province's dossier only folded into its history
+    # (see _fold_initial_entries): it never sets a state.
+    return _derive(
+        session, applied, d, "dossier_id", applied.new_transitions, None, extra={"state_changed_at"}
+    )
+
+
+def derive_programme_states(session: Session, applied: Applied) -> dict[str, tuple[str, str]]:
+    """The same for programmes: a programme new here starts as submitted, so its steps are checked
+    from there."""
+    p = BY_NAME["programmes"].table
+    return _derive(
+        session, applied, p, "programme_id", applied.programme_steps, ProgrammeState.SUBMITTED.value
+    )
+
+
+def _derive(
+    session: Session,
+    applied: Applied,
+    t: Table,
+    column: str,
+    new_steps: dict[str, list[dict[str, Any]]],
+    new_start: str | None,
+    *,
+    extra: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, tuple[str, str]]:
+    tr = BY_NAME["transitions"].table
+    ids = sorted(new_steps)
     before: dict[str, str] = {}
-    known: dict[str, Any] = {}  # the newest step the sender had already recorded, per dossier
+    known: dict[str, Any] = {}  # the newest step the sender had already recorded, per record
     arrived = applied.applied_ids.get("transitions", set())
     for chunk in _chunks(ids):
-        before.update(dict(session.execute(select(d.c.id, d.c.state).where(d.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
+        before.update(dict(session.execute(select(t.c.id, t.c.state).where(t.c.id.in_(chunk))).all()))  # type: ignore[arg-type]
         q = (
-            select(tr.c.dossier_id, func.max(tr.c.at))
-            .where(
-                tr.c.dossier_id.in_(chunk), tr.c.owner_office_id == applied.sender, tr.c.id.not_in(arrived)
-            )
-            .group_by(tr.c.dossier_id)
+            select(tr.c[column], func.max(tr.c.at))
+            .where(tr.c[column].in_(chunk), tr.c.owner_office_id == applied.sender, tr.c.id.not_in(arrived))
+            .group_by(tr.c[column])
         )
         known.update(dict(session.execute(q).all()))  # type: ignore[arg-type]
     changes: dict[str, tuple[str, str]] = {}
     updates = []
-    new_dossiers = applied.added_ids.get("dossiers", set())
-    for did in ids:
-        steps = sorted(applied.new_transitions[did], key=lambda r: (r["at"], r["created_at"], r["id"]))
-        if did in known and steps[-1]["at"] < known[did]:
+    new_here = applied.added_ids.get(t.name, set())
+    for rid in ids:
+        steps = sorted(new_steps[rid], key=lambda r: (r["at"], r["created_at"], r["id"]))
+        if rid in known and steps[-1]["at"] < known[rid]:
             # Older than a step the sender sent before (both times from its clock): history that
             # arrives late, not a new state.
             continue
-        # The centre's plan request (F3) reaches a province's dossier only folded into its history
-        # (see _fold_initial_entries): it never sets a state. The rest must follow on from our state.
         recent = [r for r in steps if r["action"] != "request_plan"]
         if not recent:
             continue
-        _check_chain(did, recent, None if did in new_dossiers else before[did])
+        _check_chain(rid, recent, new_start if rid in new_here else before[rid])
         newest = recent[-1]
-        changes[did] = (before[did], newest["to_state"])
-        if before[did] != newest["to_state"]:
-            updates.append({"b_id": did, "b_state": newest["to_state"], "b_at": newest["at"]})
+        changes[rid] = (before[rid], newest["to_state"])
+        if before[rid] != newest["to_state"]:
+            updates.append({"b_id": rid, "b_state": newest["to_state"], "b_at": newest["at"]})
     if updates:
-        stmt = (
-            update(d)
-            .where(d.c.id == bindparam("b_id"))
-            # updated_at stays: a derived state is not a change of the owner's record
-            .values(state=bindparam("b_state"), state_changed_at=bindparam("b_at"), updated_at=d.c.updated_at)
-        )
+        values: dict[str, Any] = {"state": bindparam("b_state"), "updated_at": t.c.updated_at}
+        if "state_changed_at" in extra:
+            values["state_changed_at"] = bindparam("b_at")
+        # updated_at stays: a derived state is not a change of the owner's record
+        stmt = update(t).where(t.c.id == bindparam("b_id")).values(values)
+        if "state_changed_at" not in extra:
+            updates = [{"b_id": u["b_id"], "b_state": u["b_state"]} for u in updates]
         session.connection().execute(stmt, updates)
     return changes
 
 
 def _check_chain(dossier_id: str, steps: list[dict[str, Any]], local_state: str | None) -> None:
     """The sender's new steps start where this office stands and follow one another: a step taken
-    from a state the dossier is no longer in here (an old decision, a forged one) is refused rather
-    than allowed to move the dossier back. ``local_state`` None: the dossier is new here."""
+    from a state the record is no longer in here (an old decision, a forged one) is refused rather
+    than allowed to move it back. ``local_state`` None: a dossier new here (its history may start
+    anywhere: a plan request folded in)."""
     expected = local_state
     for step in steps:
         if expected is not None and step["from_state"] != expected:

@@ -21,6 +21,16 @@ back, which only the province named may do.
 Two columns of a dossier are derived locally rather than copied: ``state`` (set from the newest
 transition of either side, see importer) and ``central_score`` (the centre's consolidation, never
 sent). A dossier's other fields always come from its owner, the province.
+
+Phases 2 and 3 (``services.programme_access`` says the same for the screens): a development
+programme belongs to the office that recorded it — a province for proposals its secretariat received,
+the centre for those handed in at TPO — and its ``state``, like a dossier's, is derived from the
+steps of both sides, each side taking only the steps its kind of office owns. The centre owns support
+packages with their items and allocations (F10–F12). Activities, indicators and indicator values
+(F13, F14) belong to the office that recorded them; a province writes them only for programmes in its
+province, and a value only for an indicator of its own. A province sends its decided programmes with
+their steps, its reports and the clusters they are for; the centre sends a province the programmes in
+that province: its own, its steps on the province's, packages, allocations and its own reports.
 """
 
 from __future__ import annotations
@@ -39,7 +49,7 @@ from sqlalchemy import JSON, BigInteger, Boolean, Date, Float, Integer, LargeBin
 from cluster_desktop.domain.errors import ValidationError
 from cluster_desktop.domain.images import check_letterhead
 from cluster_desktop.domain.roles import MemberRole, OfficeKind
-from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, DossierState
+from cluster_desktop.domain.workflow import DOSSIER_WORKFLOW, PROGRAMME_WORKFLOW, DossierState, ProgrammeState
 from cluster_desktop.store import models as m
 from cluster_desktop.store.models.base import UTCDateTime
 
@@ -62,12 +72,18 @@ class Link:
     """A foreign key of a travelling record: its target must exist locally or arrive in the bundle.
 
     ``owned``: the target must also belong to the sender (a province cannot hang its evaluation on
-    another province's dossier). Links to reference tables (provinces, organizations) need only exist.
+    another province's dossier); ``province_owns``: so when the sender is a province (the centre
+    decides on the provinces' dossiers and programmes, a province takes steps only on its own). Links
+    to reference tables (provinces, organizations) need only exist.
     """
 
     column: str
     table: str
     owned: bool = True
+    province_owns: bool = False
+
+    def owned_by(self, sender_kind: str) -> bool:
+        return self.owned or (self.province_owns and sender_kind == PROVINCE)
 
 
 @dataclass(frozen=True)
@@ -95,6 +111,9 @@ _BOTH = frozenset({PROVINCE, CENTRAL})
 _PROV = frozenset({PROVINCE})
 _CENT = frozenset({CENTRAL})
 _LEVELS = frozenset({PROVINCE, CENTRAL})
+PROPOSERS = frozenset({"natural", "legal", "cda", "nda"})  # services.programmes.PROPOSER_KINDS
+PACKAGE_STATUSES = frozenset({"proposed", "approved", "notified"})
+_PERIOD = re.compile(r"1[34]\d\d(-Q[1-4])?")  # a Jalali year or quarter, as services.programmes writes it
 
 # In dependency order: a record's link targets come before it (inserts run in this order).
 SPECS: tuple[TableSpec, ...] = (
@@ -194,11 +213,27 @@ SPECS: tuple[TableSpec, ...] = (
         parent="evaluation_id",
     ),
     TableSpec(
+        "programmes",
+        _t(m.Programme),
+        _BOTH,
+        (
+            # A province's programme is for its own cluster; the centre's for a province's cluster.
+            Link("cluster_id", "clusters", owned=False, province_owns=True),
+            Link("province_code", "provinces", owned=False),
+        ),
+        keep_on_update=frozenset({"state"}),
+        enums={"state": frozenset(ProgrammeState), "proposer_kind": PROPOSERS},
+    ),
+    TableSpec(
         "transitions",
         _t(m.Transition),
         _BOTH,
-        # The centre's decisions concern the province's dossiers; a province's only its own.
-        (Link("dossier_id", "dossiers", owned=False), Link("meeting_id", "meetings")),
+        # The centre's decisions concern the provinces' dossiers and programmes; a province's only its own.
+        (
+            Link("dossier_id", "dossiers", owned=False, province_owns=True),
+            Link("programme_id", "programmes", owned=False, province_owns=True),
+            Link("meeting_id", "meetings"),
+        ),
     ),
     TableSpec("databank_entries", _t(m.DatabankEntry), _CENT, (Link("dossier_id", "dossiers", owned=False),)),
     TableSpec(
@@ -208,7 +243,41 @@ SPECS: tuple[TableSpec, ...] = (
         (Link("dossier_id", "dossiers", owned=False), Link("cluster_id", "clusters", owned=False)),
         enums={"status": frozenset({"valid", "suspended", "revoked"})},
     ),
+    TableSpec(
+        "support_packages",
+        _t(m.SupportPackage),
+        _CENT,
+        (
+            Link("programme_id", "programmes", owned=False),
+            Link("cluster_id", "clusters", owned=False),
+            Link("meeting_id", "meetings"),
+        ),
+        enums={"status": PACKAGE_STATUSES},
+    ),
+    TableSpec(
+        "support_items",
+        _t(m.SupportItem),
+        _CENT,
+        (Link("package_id", "support_packages"), Link("organization_code", "organizations", owned=False)),
+        parent="package_id",
+    ),
+    TableSpec(
+        "allocations",
+        _t(m.Allocation),
+        _CENT,
+        (Link("item_id", "support_items"), Link("organization_code", "organizations", owned=False)),
+    ),
+    # Reports (F13, F14): the recording office's, on a programme in the province (importer).
+    TableSpec("activities", _t(m.Activity), _BOTH, (Link("programme_id", "programmes", owned=False),)),
+    TableSpec("indicators", _t(m.Indicator), _BOTH, (Link("programme_id", "programmes", owned=False),)),
+    TableSpec("indicator_values", _t(m.IndicatorValue), _BOTH, (Link("indicator_id", "indicators"),)),
 )
+# Tables of phases 2 and 3 that hang on a programme, and the column naming it.
+PROGRAMME_PARTS: dict[str, str] = {
+    "support_packages": "programme_id",
+    "activities": "programme_id",
+    "indicators": "programme_id",
+}
 BY_NAME: dict[str, TableSpec] = {s.name: s for s in SPECS}
 ORDER: dict[str, int] = {s.name: i for i, s in enumerate(SPECS)}
 # Reference tables a link may name; their rows ship with the program and exist everywhere.
@@ -422,6 +491,9 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
     own_province = sender_id if sender_kind == PROVINCE else None
     if table in ("clusters", "dossiers") and v["province_code"] != own_province:
         raise foreign_owner(table, f"{v['id']} is in province {v['province_code']}")
+    if table == "programmes" and sender_kind == PROVINCE and v["province_code"] != own_province:
+        raise foreign_owner(table, f"{v['id']} is in province {v['province_code']}")
+    _programme_values(table, v)
     if table == "working_groups" and (v["level"] != sender_kind or v["province_code"] != own_province):
         raise foreign_owner(table, f"{v['id']} is another office's working group")
     if table == "plan_requests":
@@ -433,10 +505,11 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
     if table == "evaluations" and not 1 <= v["round_number"] <= MAX_ROUNDS:
         raise record_error(table, f"round_number: expected 1 to {MAX_ROUNDS}")
     if table == "transitions":
-        if v["programme_id"] is not None or v["dossier_id"] is None:
-            raise not_allowed(table, "only dossier transitions travel")
+        if (v["programme_id"] is None) == (v["dossier_id"] is None):
+            raise record_error(table, "a step is of one dossier or one programme")
+        workflow = DOSSIER_WORKFLOW if v["dossier_id"] is not None else PROGRAMME_WORKFLOW
         try:
-            rule = DOSSIER_WORKFLOW.find(v["from_state"], v["action"])
+            rule = workflow.find(v["from_state"], v["action"])
         except Exception:
             raise record_error(
                 table, f"{v['action'][:32]!r} from {v['from_state'][:32]!r} is not a step"
@@ -445,6 +518,17 @@ def _table_rules(table: str, v: dict[str, Any], sender_id: str, sender_kind: str
             raise record_error(table, f"{v['action']}: wrong target state or process code")
         if rule.office.value != sender_kind:
             raise not_allowed(table, f"{v['action']} is not a {sender_kind} office's step")
+
+
+def _programme_values(table: str, v: dict[str, Any]) -> None:
+    """Amounts are never negative, progress is a percentage, a period a Jalali year or quarter."""
+    for column in ("budget_rial", "amount_rial", "provincial_ceiling_rial"):
+        if column in v and v[column] is not None and v[column] < 0:
+            raise record_error(table, f"{column}: must not be negative")
+    if table == "activities" and not 0 <= v["progress_percent"] <= 100:
+        raise record_error(table, "progress_percent: expected 0 to 100")
+    if table == "indicator_values" and not _PERIOD.fullmatch(v["period"]):
+        raise record_error(table, f"period: {v['period'][:16]!r} is not a Jalali year or quarter")
 
 
 def _letterhead(v: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from cluster_desktop.domain.jalali import format_jalali_datetime
 from cluster_desktop.domain.numbers import format_int, to_persian_digits
-from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES
+from cluster_desktop.domain.workflow import DOSSIER_STATE_TITLES, PROGRAMME_STATE_TITLES
 from cluster_desktop.store.models import Office
 
 from . import audit_heads
@@ -40,13 +40,20 @@ TABLE_TITLES = {
     "plan_requests": ("درخواست تکمیل طرح توجیهی", "plan requests"),
     "office_details": ("مشخصات دبیرخانه", "secretariat details"),
     "province_liaisons": ("نمایندهٔ ارتباطی سازمان توسعه تجارت", "TPO liaisons"),
+    "programmes": ("طرح توسعه‌ای", "development programmes"),
+    "support_packages": ("بستهٔ حمایتی", "support packages"),
+    "support_items": ("قلم بستهٔ حمایتی", "support items"),
+    "allocations": ("تخصیص منابع", "allocations"),
+    "activities": ("فعالیت اجرایی", "activities"),
+    "indicators": ("شاخص پایش", "indicators"),
+    "indicator_values": ("مقدار هدف و واقعی شاخص", "indicator targets and actuals"),
 }
 
 
-def _state(value: str | None, lang: int) -> str:
+def _state(value: str | None, lang: int, titles: dict[str, tuple[str, str]] = DOSSIER_STATE_TITLES) -> str:
     if value is None:
         return "—"
-    return DOSSIER_STATE_TITLES.get(value, (value, value))[lang]
+    return titles.get(value, (value, value))[lang]
 
 
 def build_report(
@@ -60,9 +67,11 @@ def build_report(
     applied: bool,
     acked: list[int],
     rewrite: Rewrite | None = None,
+    programmes: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The report of a verified (``applied=False``) or imported bundle; ``rewrite`` when the sender's
-    audit chain does not continue what it reported before (audit_heads.check)."""
+    audit chain does not continue what it reported before (audit_heads.check); ``programmes``: the
+    development programmes it concerns, with their state before and after."""
     m = bundle.manifest
     sender_name = sender.name_fa if sender else m.sender.office_id
     dossiers = []
@@ -92,6 +101,7 @@ def build_report(
         "attachments": {"files": len(bundle.attachments), "bytes": att_bytes},
         "tables": tables,
         "dossiers": dossiers,
+        "programmes": programmes or [],
         "acknowledged": acked,
         "audit": audit_heads.report_fields(m, rewrite, f"{sender_name} ({m.sender.office_id})"),
     }
@@ -144,6 +154,18 @@ def _summaries(r: dict[str, Any], kind: BundleKind, created: Any) -> tuple[list[
         if d["before"] != d["after"]:
             fa.append(f"«{d['name']}»: {_state(d['before'], 0)} ← {_state(d['after'], 0)}")
             en.append(f"'{d['name']}': {_state(d['before'], 1)} -> {_state(d['after'], 1)}")
+    for p in r["programmes"]:
+        if p["before"] != p["after"]:
+            old_fa, new_fa = (
+                _state(p["before"], 0, PROGRAMME_STATE_TITLES),
+                _state(p["after"], 0, PROGRAMME_STATE_TITLES),
+            )
+            old_en, new_en = (
+                _state(p["before"], 1, PROGRAMME_STATE_TITLES),
+                _state(p["after"], 1, PROGRAMME_STATE_TITLES),
+            )
+            fa.append(f"طرح «{p['title']}»: {old_fa} ← {new_fa}")
+            en.append(f"Programme '{p['title']}': {old_en} -> {new_en}")
     if r["acknowledged"]:
         seqs = "، ".join(to_persian_digits(s) for s in r["acknowledged"])
         fa.append(f"دریافت بسته‌های {seqs} تأیید شد.")

@@ -63,6 +63,7 @@ def test_a_programme_from_receipt_to_monitoring_through_the_screens(cctx, qtbot,
     assert "خوشه" in error_text(dialog, "cluster")
     assert error_text(dialog, "title") and error_text(dialog, "proposer_name")
     assert error_text(dialog, "budget_rial") and error_text(dialog, "submitted_on")
+    assert "شناسهٔ ملی" in error_text(dialog, "proposer_national_id")  # a legal person's identifier
     assert dialog.isVisible() and count(cctx, Programme) == before
     # WHEN it is filled in properly (Persian digits in the budget)
     dialog.cluster_combo.setCurrentIndex(1)
@@ -71,6 +72,10 @@ def test_a_programme_from_receipt_to_monitoring_through_the_screens(cctx, qtbot,
     dialog.proposer_kind_combo.setCurrentIndex(dialog.proposer_kind_combo.findData("cda"))
     dialog.submitted_on_edit.line.setText("۱۴۰۵/۰۸/۰۱")
     dialog.budget_rial_edit.setText("۹٬۰۰۰٬۰۰۰٬۰۰۰")
+    type_text(dialog.identity_edits["proposer_national_id"], "۱۰۳۸۰۲۸۴۷۹۱")  # a wrong check digit
+    ok(dialog)
+    assert "رقم کنترل" in error_text(dialog, "proposer_national_id") and count(cctx, Programme) == before
+    dialog.identity_edits["proposer_national_id"].setText("۱۰۳۸۰۲۸۴۷۹۰")
     ok(dialog)
     assert not dialog.isVisible() and count(cctx, Programme) == before + 1
     pid = dialog.programme_id

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from cluster_desktop.gui.mainwindow import MainWindow
+from cluster_desktop.gui.mainwindow import STEP_ROLE, MainWindow
 from cluster_desktop.gui.uiloader import load_ui
 from cluster_desktop.paths import ui_dir
 
@@ -48,18 +48,40 @@ def test_main_window_is_right_to_left_persian(ctx, qtbot) -> None:
     assert not any(c.isascii() and c.isdigit() for c in status)
 
 
+def _phase(win: MainWindow, digit: str):  # type: ignore[no-untyped-def]
+    return next(
+        win.nav.topLevelItem(i)
+        for i in range(win.nav.topLevelItemCount())
+        if "فاز " + digit in win.nav.topLevelItem(i).text(0)
+    )
+
+
 def test_navigation_by_step_opens_the_step_reference(ctx, qtbot) -> None:
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    phase2 = next(
-        win.nav.topLevelItem(i)
-        for i in range(win.nav.topLevelItemCount())
-        if "۲" in win.nav.topLevelItem(i).text(0) or "2" in win.nav.topLevelItem(i).text(0)
+    # P1-7 (sending approved plans to the centre) is done by a bundle: no view serves it
+    step = next(
+        c
+        for c in (_phase(win, "۱").child(i) for i in range(_phase(win, "۱").childCount()))
+        if c.data(0, STEP_ROLE) == "P1-7"
     )
-    win._nav_activated(phase2.child(0))
+    win._nav_activated(step)
     view = win.tabs.currentWidget()
-    assert "F9" in view.details.toPlainText()
+    assert "P1-7" in view.details.toPlainText() or "مرکز" in view.details.toPlainText()
     assert "مسئول" in view.findChild(QLabel, "intro_label").text() or view.details.toPlainText()
+
+
+def test_a_province_navigates_phase_2_to_its_development_programmes(ctx, qtbot) -> None:
+    from cluster_desktop.gui.programmes import ProgrammesView
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    phase2 = _phase(win, "۲")
+    assert phase2.childCount() >= 5  # the seed's steps of phase 2 (F9 … F11)
+    win._nav_activated(phase2.child(0))
+    assert isinstance(win.tabs.currentWidget(), ProgrammesView)
+    win._nav_activated(_phase(win, "۳").child(0))
+    assert isinstance(win.tabs.currentWidget(), ProgrammesView)
 
 
 def test_screenshot_renders(ctx, tmp_path: Path) -> None:

@@ -496,3 +496,26 @@ def test_cli_prints_an_instruction_in_force_or_by_revision(tmp_path: Path) -> No
     assert r.returncode == 0 and "متن نخست" in assert_clean_pdf(out)
     r = cli(data, "print", "instruction", "F5-4", str(out))
     assert r.returncode == 1 and "ابلاغ نشده" in r.stderr
+
+
+def test_instruction_f5_2_prints_the_provincial_ceiling(tmp_path: Path) -> None:
+    from cluster_desktop.domain.jalali import today
+    from cluster_desktop.domain.roles import OfficeKind
+    from cluster_desktop.printing.documents.instruction import build_instruction
+    from cluster_desktop.services import instructions as ins
+    from cluster_desktop.services import printing
+    from cluster_desktop.services.office import OfficeSetup, setup_office
+    from cluster_desktop.services.workspace import Workspace
+    from tests.conftest import PASSWORD
+
+    ws = Workspace.open(tmp_path / "centre")
+    try:
+        admin = setup_office(ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+        with ws.db.session() as s:
+            ins.issue(s, admin, ins.InstructionInput("F5-2", "پذیرش طرح‌ها", today(), "متن", "30000000000"))
+            data = printing.instruction_data(s, admin, "F5-2")
+    finally:
+        ws.close()
+    out = tmp_path / "f5-2.pdf"
+    build_instruction(data, out)
+    has(assert_clean_pdf(out), "سقف اختیارات استان", "۳۰٬۰۰۰٬۰۰۰٬۰۰۰ ریال")

@@ -58,17 +58,19 @@ def test_province_demo_history_is_spread_over_past_months(
             a.date() for a in s.scalars(select(AuditEntry.at).where(AuditEntry.action != "office.setup"))
         }
         assert len(audit_days) > 10
-        # each dossier's steps, sorted by their dates, chain state to state as they were taken
-        for dossier_id in set(s.scalars(select(Transition.dossier_id))):
-            chain = list(
-                s.scalars(
-                    select(Transition).where(Transition.dossier_id == dossier_id).order_by(Transition.at)
-                )
+        # each dossier's and programme's steps, sorted by their dates, chain state to state as taken
+        for column in (Transition.dossier_id, Transition.programme_id):
+            for record_id in set(s.scalars(select(column).where(column.is_not(None)))):
+                chain = list(s.scalars(select(Transition).where(column == record_id).order_by(Transition.at)))
+                assert all(a.to_state == b.from_state for a, b in pairwise(chain)), record_id
+        # each working group (the province's; the centre's, whose decisions its bundles brought) meets
+        # at most once a day, its minutes numbered in the order held
+        for group_id in set(s.scalars(select(Meeting.group_id))):
+            meetings = list(
+                s.scalars(select(Meeting).where(Meeting.group_id == group_id).order_by(Meeting.held_on))
             )
-            assert all(a.to_state == b.from_state for a, b in pairwise(chain)), dossier_id
-        meetings = list(s.scalars(select(Meeting).order_by(Meeting.held_on)))
-        assert len({m.held_on for m in meetings}) == len(meetings) > 1
-        assert [m.number for m in meetings] == sorted(m.number for m in meetings)
+            assert len({m.held_on for m in meetings}) == len(meetings) > 1
+            assert [m.number for m in meetings] == sorted(m.number for m in meetings)
         for t in s.scalars(select(Transition).where(Transition.meeting_id.is_not(None))):
             held = s.get(Meeting, t.meeting_id)
             assert held is not None and held.held_on <= t.at.date() + timedelta(days=1)

@@ -55,7 +55,7 @@ def _counts(ws: Workspace) -> tuple[int, ...]:
 
 def _programme(ws: Workspace, admin, **over) -> str:  # type: ignore[no-untyped-def]
     with ws.db.session() as s:
-        cluster = prog.eligible_clusters(s)[0]
+        cluster = prog.eligible_clusters(s, admin)[0]
         data = prog.ProgrammeInput(
             cluster_id=cluster.cluster_id,
             title="ایجاد مرکز طراحی مشترک",
@@ -63,6 +63,7 @@ def _programme(ws: Workspace, admin, **over) -> str:  # type: ignore[no-untyped-
             proposer_kind="cda",
             submitted_on="1405/02/10",
             budget_rial="۱۲٬۰۰۰٬۰۰۰٬۰۰۰",
+            proposer_national_id="10380284790",
         )
         return prog.create_programme(s, admin, replace(data, **over)).id
 
@@ -187,7 +188,9 @@ def test_bad_input_is_refused_field_by_field_and_saves_nothing(centre) -> None:
         prog.create_programme(
             s,
             admin,
-            prog.ProgrammeInput(cluster, "ایجاد مرکز طراحی مشترک", "دیگری", "legal", None, "1"),
+            prog.ProgrammeInput(
+                cluster, "ایجاد مرکز طراحی مشترک", "دیگری", "legal", None, "1", "", "10380284790"
+            ),
         )
     with ws.db.session() as s:
         assert prog.parse_period("۱۴۰۵") == "1405" and prog.parse_period("1405 Q4") is None
@@ -207,6 +210,6 @@ def test_roles_and_offices_are_checked_in_the_service(
         prog.transition(s, clerk, pid, "start_central_review")
         with pytest.raises(PermissionDenied):  # decisions are the secretary's
             prog.transition(s, clerk, pid, "approve_central", meeting_id=_meeting(ws, admin))
-    # a provincial office records no programme at the centre's desk
+    # a provincial office records programmes only for its own clusters its working group approved
     with workspace.db.session() as s, pytest.raises(DomainError):
         prog.create_programme(s, province_admin, prog.ProgrammeInput(title="x"))

@@ -85,13 +85,19 @@ def _open(data_dir: Path, url: str | None = None) -> Office:
     return Office(ws, actor, keys)
 
 
-def build_pair(root: Path, *, clusters: int = 12, urls: dict[str, str | None] | None = None) -> None:
+def build_pair(
+    root: Path, *, clusters: int = 12, urls: dict[str, str | None] | None = None, demos: bool = False
+) -> None:
     """Province IR-07 (demo data, with attachments) and a fresh centre, each enrolled at the other;
-    ``urls`` puts either office's database on a server (default: SQLite files in ``root``)."""
+    ``urls`` puts either office's database on a server (default: SQLite files in ``root``).
+
+    ``demos``: both are demos with development programmes (the centre's leaves IR-07 to the real
+    province); otherwise the province has dossiers only, since a province demo's programmes cite the
+    sample centre's instruction F5-2 and decisions, which a fresh centre does not have."""
     urls = urls or {}
     p_ws = Workspace.open(root / "province", urls.get("province"))
     admin = setup_office(p_ws, OfficeSetup(OfficeKind.PROVINCE, "IR-07", "admin", PASSWORD))
-    demo.fill_demo(p_ws, admin, PASSWORD, count=clusters, seed=7)
+    demo.fill_demo(p_ws, admin, PASSWORD, count=clusters, seed=7, programmes=demos)
     with p_ws.db.session() as s:  # two sent dossiers get a scan each (one shared by both)
         sent = s.scalars(
             select(Dossier).where(Dossier.state.in_(["sent_to_center", "provincially_approved"]))
@@ -108,7 +114,9 @@ def build_pair(root: Path, *, clusters: int = 12, urls: dict[str, str | None] | 
                 )
             )
     c_ws = Workspace.open(root / "centre", urls.get("centre"))
-    setup_office(c_ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+    c_admin = setup_office(c_ws, OfficeSetup(OfficeKind.CENTRAL, None, "admin", PASSWORD))
+    if demos:
+        demo.fill_demo(c_ws, c_admin, PASSWORD, count=24, seed=3, leave_out=frozenset({"IR-07"}))
     p_ws.close()
     c_ws.close()
     province = _open(root / "province", urls.get("province"))

@@ -36,6 +36,14 @@ class InstructionData:
     body: str
     in_force: bool
     revisions: int  # how many revisions this instruction has had
+    provincial_ceiling_rial: int | None = None
+    sets_ceiling: bool = False  # F5-2: the rule of provincial authority (F9-2)
+
+
+def _ceiling(rial: int | None) -> str:
+    if rial is None:
+        return "تعیین نشده؛ همهٔ طرح‌های توسعه‌ای به کارگروه مرکز ارجاع می‌شوند"
+    return f"طرح‌های با اعتبار درخواستی تا {fa_int(rial)} ریال؛ بیشتر از آن به کارگروه مرکز ارجاع می‌شود"
 
 
 def build_instruction(data: InstructionData, target: Target) -> None:
@@ -49,6 +57,11 @@ def build_instruction(data: InstructionData, target: Target) -> None:
                 ("دستورالعمل برنامه", f"{text_or_dash(data.topic)} ({data.code})"),
                 ("نسخه", f"{fa_int(data.revision)} از {fa_int(data.revisions)} — {state}"),
                 ("تاریخ ابلاغ", fa_date(data.issued_on)),
+                *(
+                    [("سقف اختیارات استان (F9-2)", _ceiling(data.provincial_ceiling_rial))]
+                    if data.sets_ceiling
+                    else []
+                ),
             ],
             label_width="24%",
         ),

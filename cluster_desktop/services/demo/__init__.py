@@ -53,6 +53,7 @@ from .events import add_events
 from .exchange import centre_exchange
 from .instructions import add_instructions
 from .programmes import add_programmes
+from .province_programmes import add_province_programmes
 from .secretariats import add_secretariats
 from .timeline import Clock, local_day, office_hours, plan_days, renumber_databank, renumber_meetings
 
@@ -108,8 +109,16 @@ def username_for(full_name: str, taken: set[str]) -> str:
 
 
 class DemoBuilder:
-    def __init__(self, ws: Workspace, admin: Actor, password: str, rng: random.Random) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        admin: Actor,
+        password: str,
+        rng: random.Random,
+        leave_out: frozenset[str] = frozenset(),
+    ) -> None:
         self.ws = ws
+        self.leave_out = leave_out  # provinces whose data comes from their own offices' bundles
         self.admin = admin
         self.password = password
         self.rng = rng
@@ -144,13 +153,14 @@ class DemoBuilder:
                 province,
             )
             if s.scalar(select(WorkingGroup).where(WorkingGroup.owner_office_id == office_id)) is None:
-                pname = _province(s, province).name_fa if province else ""
+                name = (
+                    f"کارگروه توسعه صادرات استان {_province(s, province).name_fa}"
+                    if province
+                    else "کارگروه کارشناسی توسعه خوشه‌های صادرات‌گرا"
+                )
                 s.add(
                     WorkingGroup(
-                        owner_office_id=office_id,
-                        level=kind.value,
-                        province_code=province,
-                        name_fa=f"کارگروه توسعه صادرات استان {pname}",
+                        owner_office_id=office_id, level=kind.value, province_code=province, name_fa=name
                     )
                 )
                 s.flush()
@@ -305,13 +315,19 @@ class DemoBuilder:
 
     def pick_cluster(self, s: Session, province: str | None, index: int) -> ClusterSample:
         """A real cluster of the catalogue first, then template clusters in the province's counties."""
-        catalogue = [c for c in CLUSTERS if province is None or c[0] == province]
+        catalogue = [
+            c for c in CLUSTERS if (province is None or c[0] == province) and c[0] not in self.leave_out
+        ]
         if index < len(catalogue):
             c = catalogue[index]
             if (c[0], c[1], c[2]) not in self.used_names:
                 self.used_names.add((c[0], c[1], c[2]))
                 return c
-        provinces = [province] if province else [p.code for p in s.scalars(select(Province))]
+        provinces = (
+            [province]
+            if province
+            else [p.code for p in s.scalars(select(Province)) if p.code not in self.leave_out]
+        )
         for _ in range(10_000):
             prov = self.rng.choice(provinces)
             p = _province(s, prov)
@@ -480,6 +496,18 @@ class DemoBuilder:
             s.flush()
 
 
+def _busiest_provinces(s: Session, b: DemoBuilder, n: int) -> list[str]:
+    """The ``n`` sample provinces with the most clusters a provincial programme may be for."""
+    from cluster_desktop.services.programme_access import eligible_clusters
+
+    counts = {
+        office_id: len(eligible_clusters(s, b.office_actor(s, office_id)))
+        for office_id in sorted(b.secretaries)
+        if office_id != CENTRAL_OFFICE_ID
+    }
+    return sorted((p for p in counts if counts[p]), key=lambda p: (-counts[p], p))[:n]
+
+
 def _province(s: Session, code: str) -> Province:
     """The seeded province ``code``; every office's province is in the reference data."""
     province = s.get(Province, code)
@@ -516,15 +544,26 @@ def _path_to(target: S) -> list[str]:
 
 
 def fill_demo(
-    ws: Workspace, admin: Actor, password: str, *, count: int | None = None, seed: int = 1405
+    ws: Workspace,
+    admin: Actor,
+    password: str,
+    *,
+    count: int | None = None,
+    seed: int = 1405,
+    leave_out: frozenset[str] = frozenset(),
+    programmes: bool = True,
 ) -> int:
-    """Fill a freshly set-up office with ``count`` sample dossiers; returns how many were made."""
+    """Fill a freshly set-up office with ``count`` sample dossiers; returns how many were made.
+
+    A central demo makes no sample data for the provinces in ``leave_out`` (their real offices send
+    theirs). ``programmes`` False leaves out the provinces' development programmes (phases 2 and 3,
+    with the centre's part a provincial demo stands in for)."""
     rng = random.Random(seed)
     is_central = admin.office_kind is OfficeKind.CENTRAL
     count = count if count is not None else (120 if is_central else 27)
     cycle = CENTRAL_CYCLE if is_central else PROVINCIAL_CYCLE
     initial = min(5, count // 30) if is_central and count >= INITIAL_LIST_FROM else 0
-    b = DemoBuilder(ws, admin, password, rng)
+    b = DemoBuilder(ws, admin, password, rng, leave_out)
     with ws.db.session() as s:
         # Every state at least once, then the rest weighted towards a mature programme.
         targets = list(cycle)
@@ -561,11 +600,21 @@ def fill_demo(
                 b.initial_list(s, initial)
             if is_central:
                 centre_exchange(s, admin, b.clock, rng)
-                add_programmes(s, b)
-            add_events(s, b.office_actor(s, admin.office_id), b.clock, rng, central=is_central)
-            if is_central:
-                # A separate stream, so the dossiers and programmes above stay as seeded.
+                # A separate stream, so the dossiers and programmes stay as seeded. The instructions
+                # come first: the provinces' approvals apply the ceiling of F5-2 (F9-2).
                 add_instructions(s, b.office_actor(s, admin.office_id), b.clock, random.Random(seed + 5))
+                add_programmes(s, b)
+                for province in _busiest_provinces(s, b, 2) if programmes else []:
+                    add_province_programmes(s, b, province)
+            elif programmes:
+                # What the centre's decision bundles brought: its instructions, F5-2's ceiling with them.
+                instructions_rng = random.Random(seed + 5)
+                saved, b.rng = b.rng, instructions_rng  # the centre's group is made with its own stream
+                b.office_actor(s, CENTRAL_OFFICE_ID)
+                b.rng = saved
+                add_instructions(s, b.office_actor(s, CENTRAL_OFFICE_ID), b.clock, instructions_rng)
+                add_province_programmes(s, b, admin.office_id)
+            add_events(s, b.office_actor(s, admin.office_id), b.clock, rng, central=is_central)
             # Minutes are signed after their meeting; each office's latest stays open for new decisions.
             for office_id, pool in b.meetings.items():
                 sec = b.office_actor(s, office_id)

@@ -1,5 +1,6 @@
 """Sample instructions (F5) for the demo centre: three of the four issued, the executive instruction
-revised once (F15), the support-package instruction still to be written."""
+revised once (F15), the support-package instruction still to be written. The instruction for
+accepting development programmes (F5-2) sets the provincial ceiling (F9-2): 30 billion rial."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from cluster_desktop.services.actor import Actor
 
 from .timeline import Clock, office_hours
 
+PROVINCIAL_CEILING_RIAL = 30 * 10**9
 # (code, days ago, title, body); the same code twice is a revision.
 SAMPLES = [
     (
@@ -34,7 +36,9 @@ SAMPLES = [
         "ارائه می‌کند.\n"
         "ماده ۲ — طرح باید دست‌کم شامل وضع موجود، بازارهای هدف، اقدامات، منابع مورد نیاز و اهداف سالانهٔ "
         "صادرات و اشتغال باشد.\n"
-        "ماده ۳ — طرح‌هایی که از اختیار استان فراتر است با صورتجلسهٔ کارگروه به مرکز ارجاع می‌شود.",
+        "ماده ۳ — کارگروه استان طرح‌هایی را که اعتبار درخواستی آن‌ها از سی میلیارد ریال بیشتر نیست در "
+        "حیطهٔ اختیارات خود تأیید می‌کند؛ طرح‌های بزرگ‌تر و طرح‌هایی که منابع ملی می‌خواهند با صورتجلسهٔ "
+        "کارگروه و ذکر دلیل به کارگروه مرکز ارجاع می‌شود.",
     ),
     (
         "F5-3",
@@ -62,7 +66,12 @@ def add_instructions(s: Session, secretary: Actor, clock: Clock, rng: random.Ran
     for code, ago, title, body in SAMPLES:
         issued = today() - timedelta(days=ago)
         clock.now = office_hours(issued, rng)
+        ceiling = PROVINCIAL_CEILING_RIAL if code == instructions.AUTHORITY_CODE else None
         instructions.issue(
-            s, secretary, instructions.InstructionInput(code=code, title=title, issued_on=issued, body=body)
+            s,
+            secretary,
+            instructions.InstructionInput(
+                code=code, title=title, issued_on=issued, body=body, provincial_ceiling_rial=ceiling
+            ),
         )
     return len(SAMPLES)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cluster_desktop.domain.jalali import jalali_quarter, today
+from cluster_desktop.domain.numbers import to_persian_digits
 from cluster_desktop.domain.workflow import ProgrammeState
 from cluster_desktop.services import programmes as prog
 from cluster_desktop.services.actor import Actor
@@ -72,6 +73,46 @@ ACTIVITIES = [
     ("حضور در نمایشگاه تخصصی خارجی", "سازمان توسعه تجارت"),
 ]
 INDICATORS = [("صادرات خوشه", "هزار دلار"), ("اشتغال خوشه", "نفر"), ("بنگاه‌های صادرکننده", "بنگاه")]
+_LEGAL_WEIGHTS = (29, 27, 23, 19, 17)
+
+
+def national_code(rng: random.Random) -> str:
+    """A natural person's national code with a valid check digit (domain.identity)."""
+    head = [rng.randint(0, 9) for _ in range(9)]
+    head[0] = rng.randint(0, 6)
+    total = sum(d * (10 - i) for i, d in enumerate(head)) % 11
+    return "".join(map(str, head)) + str(total if total < 2 else 11 - total)
+
+
+def legal_id(rng: random.Random) -> str:
+    """A legal person's 11-digit national identifier with a valid check digit."""
+    head = [1, 0, *(rng.randint(0, 9) for _ in range(8))]
+    head[5] = rng.randint(1, 9)  # digits 4–9 are never all zero
+    shift = head[9] + 2
+    total = sum((d + shift) * _LEGAL_WEIGHTS[i % 5] for i, d in enumerate(head)) % 11
+    return "".join(map(str, head)) + str(0 if total == 10 else total)
+
+
+def proposer(rng: random.Random, ids: random.Random, name: str, county: str, person: str) -> dict[str, str]:
+    """A proposer of one of the seed's kinds (chosen with ``rng``) with identity details (drawn from
+    ``ids``), as ProgrammeInput's fields."""
+    kind, title = rng.choice(
+        [
+            ("cda", f"شرکت عامل توسعهٔ {name}"),
+            ("legal", f"اتحادیهٔ تولیدکنندگان {county}"),
+            ("legal", f"تعاونی صادرکنندگان {county}"),
+            ("natural", person),
+        ]
+    )
+    legal = kind != "natural"
+    return {
+        "proposer_name": title,
+        "proposer_kind": kind,
+        "proposer_national_id": legal_id(ids) if legal else national_code(ids),
+        "proposer_registration_no": str(ids.randint(1000, 99999)) if legal else "",
+        "proposer_phone": f"0{ids.randint(11, 87)}{ids.randint(3000000, 3999999)}",
+        "proposer_address": f"{county}، خیابان اصلی، پلاک {to_persian_digits(ids.randint(2, 180))}",
+    }
 
 
 def _databank_clusters(s: Session) -> list[tuple[str, str, str, date]]:
@@ -100,25 +141,18 @@ def add_programmes(s: Session, b: DemoBuilder) -> int:
             continue
         b.clock.now = office_hours(day, rng)
         budget = rng.randint(8, 60) * 10**9
-        proposer, kind = rng.choice(
-            [
-                (f"شرکت عامل توسعهٔ {name}", "cda"),
-                (f"اتحادیهٔ تولیدکنندگان {county}", "legal"),
-                (f"تعاونی صادرکنندگان {county}", "legal"),
-                (b.person(), "natural"),
-            ]
-        )
+        # The identities from a stream of their own, so the programmes stay as they were seeded.
+        who = proposer(rng, random.Random(f"{cluster_id}:{i}"), name, county, b.person())
         p = prog.create_programme(
             s,
             centre,
             prog.ProgrammeInput(
                 cluster_id=cluster_id,
                 title=TITLES[i % len(TITLES)],
-                proposer_name=proposer,
-                proposer_kind=kind,
                 submitted_on=day,
                 budget_rial=budget,
                 description=f"برنامهٔ عملیاتی پیشنهادی برای ارتقای {name} بر پایهٔ طرح توجیهی مصوب.",
+                **who,
             ),
         )
         s.flush()

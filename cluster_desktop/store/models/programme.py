@@ -21,10 +21,20 @@ class Programme(Synced, Base):
     title: Mapped[str]
     proposer_name: Mapped[str]
     proposer_kind: Mapped[str] = mapped_column(String(16))  # natural | legal | cda | nda
+    # The proposer's identity: national code (natural person) or national identifier (legal person,
+    # CDA, NDA), the company registration number, and how to reach them.
+    proposer_national_id: Mapped[str] = mapped_column(String(11), default="")
+    proposer_registration_no: Mapped[str] = mapped_column(String(32), default="")
+    proposer_phone: Mapped[str] = mapped_column(String(32), default="")
+    proposer_address: Mapped[str] = mapped_column(default="")
     state: Mapped[str] = mapped_column(String(32), default="submitted")  # domain.workflow.ProgrammeState
     submitted_on: Mapped[date]
     budget_rial: Mapped[int] = mapped_column(BigInteger, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
+    # F9-2: the revision number of the centre's instruction F5-2 whose ceiling the province applied
+    # when it approved the programme within its own authority (None for every other programme). A
+    # number, as instructions are cited: the same revision at both offices whatever its record's id.
+    authority_revision: Mapped[int | None] = mapped_column(Integer)
 
 
 class SupportPackage(Synced, Base):
@@ -109,6 +119,9 @@ class Instruction(Synced, Base):
     issued_on: Mapped[date]
     body: Mapped[str] = mapped_column(Text, default="")
     attachment_sha256: Mapped[str | None] = mapped_column(String(64))
+    # F5-2 only: the largest budget (rial) a provincial working group approves itself (F9-2); a
+    # programme asking more is referred to the centre (F9-3). None: every programme is referred.
+    provincial_ceiling_rial: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class TrainingEvent(Synced, Base):

@@ -70,6 +70,14 @@
         <translation>ابلاغ‌شده در %1؛ با بازنگری بعدی جایگزین شده است.</translation>
     </message>
     <message>
+        <source>Provincial authority (F9-2): programmes asking up to %1 rial.</source>
+        <translation>حیطهٔ اختیارات استان (F9-2): طرح‌هایی با اعتبار درخواستی تا %1 ریال.</translation>
+    </message>
+    <message>
+        <source>No provincial ceiling: every programme is referred to the centre.</source>
+        <translation>سقفی برای اختیارات استان تعیین نشده است؛ همهٔ طرح‌ها به مرکز ارجاع می‌شوند.</translation>
+    </message>
+    <message>
         <source>Select an instruction first.</source>
         <translation>نخست یک دستورالعمل را انتخاب کنید.</translation>
     </message>

@@ -46,12 +46,24 @@
         <translation>طرح توسعه‌ای تازه</translation>
     </message>
     <message>
+        <source>A development programme handed in to this secretariat by a natural or legal person or a cluster development agent (F9), for a cluster in the databank.</source>
+        <translation>طرح توسعه‌ای که شخص حقیقی یا حقوقی یا عامل توسعهٔ خوشه به این دبیرخانه داده است (F9)، برای خوشه‌ای از بانک اطلاعات.</translation>
+    </message>
+    <message>
+        <source>A development programme handed in to the province's secretariat by a natural or legal person or a cluster development agent (F9), for a cluster the provincial working group approved. The working group then approves it within provincial authority (F9-2) or refers it to the centre (F9-3).</source>
+        <translation>طرح توسعه‌ای که شخص حقیقی یا حقوقی یا عامل توسعهٔ خوشه به دبیرخانهٔ استان داده است (F9)، برای خوشه‌ای که کارگروه استان تأیید کرده است. سپس کارگروه آن را در حیطهٔ اختیارات استان تأیید می‌کند (F9-2) یا به مرکز ارجاع می‌دهد (F9-3).</translation>
+    </message>
+    <message>
         <source>— choose the cluster —</source>
         <translation>— خوشه را انتخاب کنید —</translation>
     </message>
     <message>
         <source>No cluster is in the databank yet: programmes are recorded for registered clusters.</source>
         <translation>هنوز خوشه‌ای در بانک اطلاعات نیست: طرح توسعه‌ای برای خوشه‌های ثبت‌شده ثبت می‌شود.</translation>
+    </message>
+    <message>
+        <source>The provincial working group has approved no cluster yet: programmes are recorded for approved clusters.</source>
+        <translation>کارگروه استان هنوز هیچ خوشه‌ای را تأیید نکرده است؛ طرح توسعه‌ای برای خوشه‌های تأییدشده ثبت می‌شود.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -189,6 +201,10 @@
         <translation>بازخورد</translation>
     </message>
     <message>
+        <source>Reported by</source>
+        <translation>گزارش‌دهنده</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>زمان</translation>
     </message>
@@ -231,6 +247,30 @@
     <message>
         <source>State: %1</source>
         <translation>وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Proposer's identity: %1</source>
+        <translation>مشخصات پیشنهاددهنده: %1</translation>
+    </message>
+    <message>
+        <source>Handed in at the centre's secretariat</source>
+        <translation>دریافت‌شده در دبیرخانهٔ مرکز</translation>
+    </message>
+    <message>
+        <source>Recorded by the province's secretariat (%1)</source>
+        <translation>ثبت‌شده در دبیرخانهٔ استان (%1)</translation>
+    </message>
+    <message>
+        <source>approved within provincial authority: ceiling %1 rial of instruction F5-2, revision %2</source>
+        <translation>تأییدشده در حیطهٔ اختیارات استان: سقف %1 ریال دستورالعمل F5-2، بازنگری %2</translation>
+    </message>
+    <message>
+        <source>the centre has set no provincial ceiling (F5-2) yet: programmes are referred to it</source>
+        <translation>مرکز هنوز سقف اختیارات استان (F5-2) را تعیین نکرده است؛ طرح‌ها به مرکز ارجاع می‌شوند</translation>
+    </message>
+    <message>
+        <source>within provincial authority up to %1 rial (instruction F5-2, revision %2)</source>
+        <translation>حیطهٔ اختیارات استان تا %1 ریال (دستورالعمل F5-2، بازنگری %2)</translation>
     </message>
     <message>
         <source>No support package yet. Once the programme is approved, add its items, each with the agency responsible for it (F10); the central working group then approves and notifies it (F11).</source>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
     <name>SyncView</name>
@@ -40,7 +39,7 @@
         <translation>انجام شد</translation>
     </message>
     <message>
-        <source>Your password unlocks this office&apos;s keys. It is asked once while this screen stays open.</source>
+        <source>Your password unlocks this office's keys. It is asked once while this screen stays open.</source>
         <translation>گذرواژهٔ شما کلیدهای این دفتر را می‌گشاید. تا این صفحه باز است، فقط یک بار پرسیده می‌شود.</translation>
     </message>
     <message>
@@ -68,11 +67,11 @@
         <translation>باطل‌شده در %1</translation>
     </message>
     <message>
-        <source>the provinces&apos; offices</source>
+        <source>the provinces' offices</source>
         <translation>دفترهای استان‌ها</translation>
     </message>
     <message>
-        <source>TPO&apos;s central office</source>
+        <source>TPO's central office</source>
         <translation>دفتر مرکزی سازمان توسعه تجارت</translation>
     </message>
     <message>
@@ -192,6 +191,10 @@
         <translation>تازه در این دفتر</translation>
     </message>
     <message>
+        <source>%1 development programmes changed state:</source>
+        <translation>وضعیت %1 طرح توسعه‌ای تغییر کرد:</translation>
+    </message>
+    <message>
         <source>%1 dossiers in the bundle, %2 of them new to this office:</source>
         <translation>%1 پرونده در بسته، %2 پرونده تازه برای این دفتر:</translation>
     </message>
@@ -200,7 +203,7 @@
         <translation>%1 پروندهٔ تازه: نام آن‌ها پس از ثبت بسته فهرست می‌شود</translation>
     </message>
     <message>
-        <source>Choose the office&apos;s certificate</source>
+        <source>Choose the office's certificate</source>
         <translation>انتخاب فایل گواهی دفتر</translation>
     </message>
     <message>
@@ -220,7 +223,7 @@
         <translation>کلید %1 باطل شود؟ از این پس بسته‌های آن پذیرفته نمی‌شود و برای تبادل دوباره باید گواهی تازه‌ای ثبت شود.</translation>
     </message>
     <message>
-        <source>Save this office&apos;s certificate as</source>
+        <source>Save this office's certificate as</source>
         <translation>ذخیرهٔ گواهی این دفتر با نام</translation>
     </message>
     <message>
@@ -228,7 +231,7 @@
         <translation>گواهی ذخیره شد</translation>
     </message>
     <message>
-        <source>This office&apos;s certificate was written to %1. Give it to the other office and read this fingerprint to them by phone: %2</source>
+        <source>This office's certificate was written to %1. Give it to the other office and read this fingerprint to them by phone: %2</source>
         <translation>گواهی این دفتر در %1 نوشته شد. آن را به دفتر دیگر بدهید و این اثر انگشت را تلفنی برایشان بخوانید: %2</translation>
     </message>
     <message>

@@ -7,10 +7,6 @@
         <translation>طرح توسعه‌ای</translation>
     </message>
     <message>
-        <source>A development programme proposed by a natural or legal person or a cluster development agent (F9), for a cluster in the databank.</source>
-        <translation>طرح توسعه‌ای که شخص حقیقی یا حقوقی یا عامل توسعهٔ خوشه برای خوشه‌ای از بانک اطلاعات پیشنهاد کرده است (F9).</translation>
-    </message>
-    <message>
         <source>Cluster</source>
         <translation>خوشه</translation>
     </message>
@@ -25,6 +21,22 @@
     <message>
         <source>Kind of proposer</source>
         <translation>نوع پیشنهاددهنده</translation>
+    </message>
+    <message>
+        <source>National code or national identifier</source>
+        <translation>کد ملی یا شناسهٔ ملی</translation>
+    </message>
+    <message>
+        <source>Registration number (legal person)</source>
+        <translation>شمارهٔ ثبت (شخص حقوقی)</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
     </message>
     <message>
         <source>Received on</source>

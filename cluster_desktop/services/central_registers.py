@@ -369,12 +369,14 @@ def _write_csv(path: str, rows: list[DatabankRow]) -> None:
     import csv
     import os
 
+    from .spreadsheet import csv_value
+
     tmp = f"{path}.part"
     with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f)
         w.writerow([fa for _, fa in CLUSTER_COLUMNS])
         for r in rows:
-            w.writerow(_cluster_record(r))
+            w.writerow([csv_value(v) for v in _cluster_record(r)])  # typed text never a formula
     os.replace(tmp, path)  # no half-written file is ever visible
 
 

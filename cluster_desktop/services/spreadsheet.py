@@ -29,5 +29,13 @@ def cell(sheet: Any, value: Any) -> Any:
     return value
 
 
+def csv_value(value: Any) -> Any:
+    """``value`` for a CSV file: text that would start a formula gets a leading apostrophe (the usual
+    defence: a spreadsheet opening the file shows it as text instead of running it)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def row(sheet: Any, values: Iterable[Any]) -> list[Any]:
     return [cell(sheet, v) for v in values]

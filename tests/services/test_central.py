@@ -251,3 +251,26 @@ def test_a_central_score_is_recorded_by_the_decision_and_shown_running_only_to_t
         meeting = groups.list_meetings(s, admin, open_only=True)[0].id
         workflow.transition(s, admin, did, "approve_central", meeting_id=meeting)
         assert s.get(Dossier, did).central_score == pytest.approx(running)
+
+
+def test_a_databank_cluster_named_like_a_formula_opens_as_text(centre, tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from cluster_desktop.store.models import Cluster
+
+    ws, admin = centre
+    hostile = '=HYPERLINK("x")'
+    with ws.db.session() as s:
+        first = reg.databank_rows(s)[0]
+        s.execute(update(Cluster).where(Cluster.id == first.cluster_id).values(name=hostile))
+    with ws.db.session() as s:
+        reg.export_databank(s, admin, str(tmp_path / "db.csv"))
+        reg.export_databank(s, admin, str(tmp_path / "db.xlsx"))
+    # THEN the CSV holds it behind an apostrophe (shown as text by spreadsheets), never a bare formula
+    with open(tmp_path / "db.csv", encoding="utf-8-sig", newline="") as f:
+        cells = [c for line in csv.reader(f) for c in line]
+    assert "'" + hostile in cells and hostile not in cells
+    # AND the workbook stores it as a text cell exactly as typed
+    sheet = load_workbook(tmp_path / "db.xlsx")["خوشه‌ها"]
+    found = [c for line in sheet.iter_rows() for c in line if c.value == hostile]
+    assert found and all(c.data_type == "s" for c in found)
